@@ -1,0 +1,88 @@
+# baogao — build, test, demo. `make demo` and `make test` do all set-up on a
+# fresh Debian machine (missing build dependencies are installed with apt-get).
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+STD     := -std=c11 -D_DEFAULT_SOURCE
+PREFIX  ?= /usr/local
+DESTDIR ?=
+
+VERSION := 0.1.0
+SOMAJOR := 0
+
+# SAN=1: address and undefined-behaviour sanitizers, in a build tree of their own.
+ifeq ($(SAN),1)
+BUILD   ?= build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS  := -O1 -g
+else
+BUILD   ?= build
+SANFLAGS :=
+endif
+
+PKGS     := libpcre2-8 libutf8proc libcjson
+APT_PKGS := build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev python3
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -fPIC -fvisibility=hidden
+LDLIBS     = $(DEP_LIBS)
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(patsubst lib/%.c,$(BUILD)/lib/%.o,$(LIB_SRC)) $(BUILD)/lib/patterns_builtin.o
+PATTERNS := $(sort $(wildcard patterns/*.txt))
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps demo test unit clean
+all: deps $(BUILD)/baogao $(BUILD)/libbaogao.a $(BUILD)/libbaogao.so.$(VERSION) $(UNIT_BIN) $(BUILD)/tests/golden
+
+# Install what is missing, once; a machine that has everything is left alone.
+deps:
+	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v python3 >/dev/null; then \
+	  echo "baogao: installing build dependencies: $(APT_PKGS)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS); \
+	fi
+
+$(BUILD)/lib $(BUILD)/tests $(BUILD)/cli $(BUILD)/tools:
+	mkdir -p $@
+
+$(BUILD)/tools/embed: tools/embed.c | $(BUILD)/tools
+	$(CC) $(STD) $(WARN) -O2 -o $@ $<
+
+$(BUILD)/lib/patterns_builtin.c: $(PATTERNS) $(BUILD)/tools/embed | $(BUILD)/lib
+	$(BUILD)/tools/embed $@ $(PATTERNS)
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib deps
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lib/patterns_builtin.o: $(BUILD)/lib/patterns_builtin.c lib/patterns.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libbaogao.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/libbaogao.so.$(VERSION): $(LIB_OBJ)
+	$(CC) -shared $(SANFLAGS) -Wl,-soname,libbaogao.so.$(SOMAJOR) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/baogao: cli/main.c lib/baogao.h $(BUILD)/libbaogao.a | $(BUILD)/cli
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -o $@ cli/main.c $(BUILD)/libbaogao.a $(LDLIBS)
+
+# Unit tests see the library's internals: they link the static library.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libbaogao.a | $(BUILD)/tests
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -o $@ $< $(BUILD)/libbaogao.a $(LDLIBS)
+
+$(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -Itests $(DEP_CFLAGS) -o $@ tests/golden.c tests/jsoncheck.c $(BUILD)/libbaogao.a $(LDLIBS)
+
+test: all
+	@BUILD=$(BUILD) sh tests/run_all.sh
+
+demo: all
+	@sh tests/demo.sh $(BUILD)/baogao
+
+clean:
+	rm -rf build build-san

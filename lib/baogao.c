@@ -1,0 +1,230 @@
+/* baogao.c — the public API: load patterns, run the pipeline stages in order. */
+#include "baogao.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "result.h"
+#include "sha256.h"
+#include "text.h"
+
+const char *baogao_version(void)
+{
+    return BAOGAO_VERSION;
+}
+
+const char *baogao_strerror(baogao_code code)
+{
+    switch (code) {
+    case BAOGAO_OK: return "success";
+    case BAOGAO_ERR_NOMEM: return "out of memory";
+    case BAOGAO_ERR_IO: return "input/output error";
+    case BAOGAO_ERR_ENCODING: return "undecodable input";
+    case BAOGAO_ERR_BINARY: return "binary data, not text";
+    case BAOGAO_ERR_EMPTY: return "empty input";
+    case BAOGAO_ERR_PATTERN: return "malformed pattern file";
+    case BAOGAO_ERR_USAGE: return "invalid option";
+    case BAOGAO_ERR_LIMIT: return "input too large";
+    }
+    return "unknown error";
+}
+
+int baogao_encoding_supported(const char *name)
+{
+    return name && bg_encoding_known(name);
+}
+
+void baogao_free(void *p)
+{
+    free(p);
+}
+
+static void error_init(baogao_error *err, const char *file)
+{
+    memset(err, 0, sizeof *err);
+    err->offset = -1;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "-");
+}
+
+/* ---- patterns ------------------------------------------------------------- */
+
+/* Record types some stage understands; any other is a typo worth reporting. */
+static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document" };
+
+static int check_types(const bg_records *recs, baogao_error *err)
+{
+    for (size_t i = 0; i < recs->n; i++) {
+        size_t k = 0;
+        while (k < sizeof known_types / sizeof known_types[0] && strcmp(recs->items[i].type, known_types[k]) != 0)
+            k++;
+        if (k == sizeof known_types / sizeof known_types[0])
+            return bg_pattern_error(err, recs->items[i].file, recs->items[i].line,
+                                    "unknown record type [%s]", recs->items[i].type);
+    }
+    return 0;
+}
+
+static int has_txt_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".txt") == 0 && name[0] != '.';
+}
+
+static int select_txt(const struct dirent *d)
+{
+    return has_txt_suffix(d->d_name);
+}
+
+static int read_dir(bg_records *recs, const char *dir, baogao_error *err)
+{
+    struct dirent **names;
+    int n = scandir(dir, &names, select_txt, alphasort);
+    if (n < 0) {
+        err->code = BAOGAO_ERR_IO;
+        snprintf(err->file, sizeof err->file, "%s", dir);
+        snprintf(err->message, sizeof err->message, "cannot read pattern directory");
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        char *path = bg_xasprintf("%s/%s", dir, names[i]->d_name);
+        FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
+        if (rc == 0 && !f) {
+            err->code = BAOGAO_ERR_IO;
+            snprintf(err->file, sizeof err->file, "%s", path);
+            snprintf(err->message, sizeof err->message, "cannot open pattern file");
+            rc = -1;
+        }
+        if (f) {
+            bg_buf b = { 0 };
+            char chunk[8192];
+            size_t got;
+            while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+                bg_buf_add(&b, chunk, got);
+            fclose(f);
+            rc = bg_records_parse(recs, path, b.s ? b.s : "", b.len, err);
+            bg_buf_free(&b);
+        }
+        free(path);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
+{
+    error_init(err, dir ? dir : "(built-in patterns)");
+    baogao_patterns *p = bg_xcalloc(1, sizeof *p);
+    int rc = 0;
+    if (dir)
+        rc = read_dir(&p->recs, dir, err);
+    else
+        for (size_t i = 0; i < bg_builtin_patterns_count && rc == 0; i++)
+            rc = bg_records_parse(&p->recs, bg_builtin_patterns[i].name, bg_builtin_patterns[i].text,
+                                  strlen(bg_builtin_patterns[i].text), err);
+    if (rc == 0)
+        rc = check_types(&p->recs, err);
+    if (rc == 0)
+        rc = bg_headings_compile(&p->recs, &p->headings, err);
+    if (rc == 0)
+        rc = bg_layout_compile(&p->recs, &p->layout, err);
+    if (rc == 0)
+        rc = bg_meta_compile(&p->recs, &p->meta, err);
+    if (rc < 0) {
+        baogao_patterns_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void baogao_patterns_free(baogao_patterns *p)
+{
+    if (!p)
+        return;
+    bg_meta_rules_free(&p->meta);
+    bg_layout_rules_free(&p->layout);
+    bg_headings_free(&p->headings);
+    bg_records_free(&p->recs);
+    free(p);
+}
+
+/* ---- conversion ----------------------------------------------------------- */
+
+static int only_whitespace(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *bytes, size_t len,
+                              const baogao_options *opt, baogao_error *err)
+{
+    static const baogao_options defaults = { NULL, NULL, 0 };
+    if (!opt)
+        opt = &defaults;
+    error_init(err, opt->path);
+    if (len >= BG_MAX_INPUT) {
+        err->code = BAOGAO_ERR_LIMIT;
+        snprintf(err->message, sizeof err->message, "input of %zu bytes exceeds the limit of %zu bytes", len,
+                 BG_MAX_INPUT - 1);
+        return NULL;
+    }
+    baogao_result *r = bg_xcalloc(1, sizeof *r);
+    r->path = bg_xstrdup(opt->path ? opt->path : "-");
+    r->bytes = len;
+    bg_sha256_hex(bytes, len, r->sha256);
+
+    bg_decoded dec;
+    if (bg_decode(bytes, len, opt->encoding, opt->lossy, &dec, &r->warnings, err) < 0) {
+        snprintf(err->file, sizeof err->file, "%s", r->path);
+        baogao_result_free(r);
+        return NULL;
+    }
+    r->encoding = bg_xstrdup(dec.encoding);
+    bg_normalize(&dec, &r->text, &r->warnings);
+    bg_decoded_free(&dec);
+    if (only_whitespace(r->text.s, r->text.len)) {
+        err->code = BAOGAO_ERR_EMPTY;
+        err->line = 1;
+        snprintf(err->message, sizeof err->message, len ? "no text, only whitespace" : "empty file");
+        baogao_result_free(r);
+        return NULL;
+    }
+
+    bg_matcher m;
+    bg_matcher_init(&m, &r->warnings);
+    bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
+    bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
+    bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
+    bg_matcher_free(&m);
+    return r;
+}
+
+size_t baogao_result_warning_count(const baogao_result *r)
+{
+    return r->warnings.n;
+}
+
+char *baogao_result_json(const baogao_result *r, int pretty)
+{
+    return bg_emit_json(r, pretty);
+}
+
+void baogao_result_free(baogao_result *r)
+{
+    if (!r)
+        return;
+    bg_meta_free(&r->meta);
+    bg_sections_free(&r->sections);
+    bg_layout_free(&r->layout);
+    bg_text_free(&r->text);
+    bg_warnings_free(&r->warnings);
+    free(r->encoding);
+    free(r->path);
+    free(r);
+}

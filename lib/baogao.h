@@ -1,0 +1,95 @@
+/* baogao.h — turn loose-text Chinese budget-performance reports into JSON.
+ *
+ * Ownership, said once: every function that returns a pointer to something it
+ * allocated says "caller frees" and names the function to free it with.
+ * Strings returned by baogao_result_json() are freed with baogao_free().
+ * A baogao_patterns is immutable after loading and may be shared by any
+ * number of threads converting at the same time.
+ */
+#ifndef BAOGAO_H
+#define BAOGAO_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define BAOGAO_VERSION "0.1.0"
+
+/* Only baogao_ symbols leave the shared library. */
+#if defined(__GNUC__)
+#define BAOGAO_API __attribute__((visibility("default")))
+#else
+#define BAOGAO_API
+#endif
+
+/* Error codes; baogao_strerror() turns one into text. */
+typedef enum {
+    BAOGAO_OK = 0,
+    BAOGAO_ERR_NOMEM = 1,
+    BAOGAO_ERR_IO = 2,           /* a file could not be read or written */
+    BAOGAO_ERR_ENCODING = 3,     /* bytes that do not decode; see offset */
+    BAOGAO_ERR_BINARY = 4,       /* not text at all (NULs, control bytes) */
+    BAOGAO_ERR_EMPTY = 5,        /* nothing but whitespace */
+    BAOGAO_ERR_PATTERN = 6,      /* a pattern file is malformed; see file, line */
+    BAOGAO_ERR_USAGE = 7,        /* a bad option value, e.g. unknown encoding */
+    BAOGAO_ERR_LIMIT = 8         /* input larger than the documented limit */
+} baogao_code;
+
+/* Where and why something failed. line is 1-based (0 when unknown);
+ * offset is a byte offset into the input (-1 when unknown). */
+typedef struct {
+    baogao_code code;
+    char file[256];
+    long line;
+    long offset;
+    char message[256];
+} baogao_error;
+
+typedef struct baogao_patterns baogao_patterns;
+typedef struct baogao_result baogao_result;
+
+typedef struct {
+    const char *path;       /* for source.path and messages; NULL means "-" */
+    const char *encoding;   /* NULL: detect; else an iconv name, e.g. "GB18030" */
+    int lossy;              /* replace undecodable bytes with U+FFFD, with a warning */
+} baogao_options;
+
+/* Load and compile the pattern files of dir, or the built-in copy when dir
+ * is NULL. Returns NULL and fills *err on failure. Caller frees with
+ * baogao_patterns_free(). */
+BAOGAO_API baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err);
+BAOGAO_API void baogao_patterns_free(baogao_patterns *patterns);
+
+/* Convert one report held in memory. Returns NULL and fills *err when the
+ * input cannot be converted at all. Caller frees with baogao_result_free(). */
+BAOGAO_API baogao_result *baogao_convert(const baogao_patterns *patterns,
+                              const unsigned char *bytes, size_t len,
+                              const baogao_options *options, baogao_error *err);
+
+/* Number of warnings the conversion recorded. */
+BAOGAO_API size_t baogao_result_warning_count(const baogao_result *result);
+
+/* The result as JSON (schema "baogao/1"); pretty != 0 indents it.
+ * Returns NULL when out of memory. Caller frees with baogao_free(). */
+BAOGAO_API char *baogao_result_json(const baogao_result *result, int pretty);
+
+BAOGAO_API void baogao_result_free(baogao_result *result);
+
+/* A failed input as a JSON Lines record ({"schema", "source": {"path"},
+ * "error": {"code", "message", "line", "offset"}}), so a batch loses no file.
+ * Caller frees with baogao_free(); NULL when out of memory. */
+BAOGAO_API char *baogao_error_json(const baogao_error *err);
+
+/* 1 if --encoding NAME can be decoded, else 0. */
+BAOGAO_API int baogao_encoding_supported(const char *name);
+BAOGAO_API void baogao_free(void *p);
+
+BAOGAO_API const char *baogao_version(void);
+BAOGAO_API const char *baogao_strerror(baogao_code code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

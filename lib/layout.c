@@ -1,0 +1,558 @@
+/* layout.c — classify lines, gather tables, join hard-wrapped paragraphs. */
+#include "layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- rules ---------------------------------------------------------------- */
+
+static int add_regex(const bg_kv *kv, bg_regex **arr, size_t *n, size_t *cap, baogao_error *err)
+{
+    bg_regex re;
+    if (bg_regex_compile(kv, &re, err) < 0)
+        return -1;
+    BG_PUSH(*arr, *n, *cap, re);
+    return 0;
+}
+
+int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error *err)
+{
+    memset(lr, 0, sizeof *lr);
+    lr->join_min_chars = -1;
+    for (size_t i = 0; i < recs->n; i++) {
+        const bg_record *r = &recs->items[i];
+        if (strcmp(r->type, "layout") != 0)
+            continue;
+        for (size_t k = 0; k < r->nkv; k++) {
+            const bg_kv *kv = &r->kv[k];
+            int rc;
+            if (strcmp(kv->key, "pagenum") == 0)
+                rc = add_regex(kv, &lr->pagenum, &lr->npagenum, &lr->pagenum_cap, err);
+            else if (strcmp(kv->key, "residue") == 0)
+                rc = add_regex(kv, &lr->residue, &lr->nresidue, &lr->residue_cap, err);
+            else if (strcmp(kv->key, "join_min_chars") == 0)
+                rc = bg_kv_int(kv, &lr->join_min_chars, err);
+            else if (strcmp(kv->key, "join_blank_min_chars") == 0)
+                rc = bg_kv_int(kv, &lr->join_blank_min_chars, err);
+            else if (strcmp(kv->key, "sheet_min_tokens") == 0)
+                rc = bg_kv_int(kv, &lr->sheet_min_tokens, err);
+            else if (strcmp(kv->key, "sheet_max_avg_chars") == 0)
+                rc = bg_kv_int(kv, &lr->sheet_max_avg_chars, err);
+            else if (strcmp(kv->key, "continues") == 0)
+                rc = lr->continues.code ? bg_pattern_error(err, kv->file, kv->line, "continues given twice")
+                                        : bg_regex_compile(kv, &lr->continues, err);
+            else
+                rc = bg_pattern_error(err, kv->file, kv->line, "unknown key \"%s\" in [layout]", kv->key);
+            if (rc < 0)
+                return -1;
+        }
+    }
+    if (lr->join_min_chars < 0 || !lr->continues.code || lr->sheet_min_tokens <= 0 || lr->sheet_max_avg_chars <= 0)
+        return bg_pattern_error(err, "patterns", 0,
+                                "[layout] needs join_min_chars, continues, sheet_min_tokens and sheet_max_avg_chars");
+    return 0;
+}
+
+void bg_layout_rules_free(bg_layout_rules *lr)
+{
+    for (size_t i = 0; i < lr->npagenum; i++)
+        bg_regex_free(&lr->pagenum[i]);
+    for (size_t i = 0; i < lr->nresidue; i++)
+        bg_regex_free(&lr->residue[i]);
+    free(lr->pagenum);
+    free(lr->residue);
+    bg_regex_free(&lr->continues);
+    memset(lr, 0, sizeof *lr);
+}
+
+/* ---- pieces --------------------------------------------------------------- */
+
+typedef struct {
+    const bg_text *t;
+    const bg_layout_rules *lr;
+    const bg_heading_styles *hs;
+    bg_matcher *m;
+    bg_layout *out;
+} ctx;
+
+static int is_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void trim_range(const char *s, size_t *a, size_t *b)
+{
+    while (*a < *b && (s[*a] == ' ' || s[*a] == '\t'))
+        (*a)++;
+    while (*b > *a && (s[*b - 1] == ' ' || s[*b - 1] == '\t'))
+        (*b)--;
+}
+
+/* Append normalized range [a, b) (trimmed) to p. Two Latin words meeting at
+ * a join get a space; Chinese text and numbers join with nothing, which is
+ * what mends "208.\n50" and "万\n元". */
+static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
+{
+    trim_range(t->s, &a, &b);
+    if (p->line == 0)
+        p->line = line;
+    p->end_line = line;
+    if (a == b)
+        return;
+    int space = p->len > 0 && is_alnum(p->s[p->len - 1]) && is_alnum(t->s[a])
+                && !(p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' && t->s[a] >= '0' && t->s[a] <= '9');
+    size_t add = (b - a) + (size_t)space;
+    p->s = bg_xrealloc(p->s, p->len + add + 1);
+    p->map = bg_xrealloc(p->map, (p->len + add + 1) * sizeof *p->map);
+    if (space) {
+        p->s[p->len] = ' ';
+        p->map[p->len++] = a;
+    }
+    memcpy(p->s + p->len, t->s + a, b - a);
+    for (size_t i = a; i < b; i++)
+        p->map[p->len++] = i;
+    p->s[p->len] = '\0';
+    p->map[p->len] = b;
+}
+
+static void piece_finish(bg_piece *p)
+{
+    if (!p->s) {
+        p->s = bg_xstrdup("");
+        p->map = bg_xcalloc(1, sizeof *p->map);
+    }
+}
+
+void bg_piece_free(bg_piece *p)
+{
+    free(p->s);
+    free(p->map);
+    memset(p, 0, sizeof *p);
+}
+
+size_t bg_piece_chars(const bg_piece *p)
+{
+    size_t a = 0, b = p->len;
+    trim_range(p->s, &a, &b);
+    return bg_utf8_count(p->s + a, b - a);
+}
+
+/* ---- lines ---------------------------------------------------------------- */
+
+static void line_range(const bg_text *t, size_t k, size_t *a, size_t *b)
+{
+    *a = t->lines[k];
+    *b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+}
+
+void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p)
+{
+    size_t a, b;
+    memset(p, 0, sizeof *p);
+    line_range(t, k, &a, &b);
+    piece_add(p, t, a, b, (long)k + 1);
+    piece_finish(p);
+}
+
+static int any_match(ctx *c, const bg_regex *res, size_t n, const char *s, size_t len, long line)
+{
+    size_t ov[2];
+    for (size_t i = 0; i < n; i++)
+        if (bg_match(c->m, &res[i], s, len, 0, ov, 1, line))
+            return 1;
+    return 0;
+}
+
+static size_t count_char(const char *s, size_t n, char ch)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == ch;
+    return k;
+}
+
+enum { L_BLANK, L_TEXT, L_TAB, L_PIPE, L_NOISE, L_SHEET };
+
+/* A whole spreadsheet saved as one line: many short tokens between spaces. */
+static int is_sheet_line(const bg_layout_rules *lr, const char *s, size_t n)
+{
+    size_t tokens = 0, chars = 0;
+    int in_token = 0;
+    for (size_t i = 0; i < n; i++) {
+        int space = s[i] == ' ';
+        if (!space && !in_token)
+            tokens++;
+        if (!space && ((unsigned char)s[i] & 0xC0) != 0x80)
+            chars++;
+        in_token = !space;
+    }
+    return (long)tokens >= lr->sheet_min_tokens && (long)chars <= lr->sheet_max_avg_chars * (long)tokens;
+}
+
+static int classify(ctx *c, size_t k)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    const char *s = c->t->s + a;
+    size_t n = b - a;
+    if (memchr(s, '\t', n))
+        return L_TAB;
+    size_t x = 0, y = n;
+    trim_range(s, &x, &y);
+    if (x == y)
+        return L_BLANK;
+    long line = (long)k + 1;
+    if (any_match(c, c->lr->pagenum, c->lr->npagenum, s, n, line)
+        || any_match(c, c->lr->residue, c->lr->nresidue, s, n, line))
+        return L_NOISE;
+    if (count_char(s, n, '|') >= 2)
+        return L_PIPE;
+    if ((long)n >= c->lr->sheet_min_tokens * 2 && is_sheet_line(c->lr, s, n))
+        return L_SHEET;
+    return L_TEXT;
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+static bg_piece *new_cell(bg_row *row)
+{
+    bg_piece empty = { 0 };
+    BG_PUSH(row->cells, row->n, row->cap, empty);
+    return &row->cells[row->n - 1];
+}
+
+static void finish_row(bg_table *tb, bg_row *row)
+{
+    int any = 0;
+    for (size_t i = 0; i < row->n; i++) {
+        piece_finish(&row->cells[i]);
+        any |= row->cells[i].len > 0;
+    }
+    if (!any) {
+        for (size_t i = 0; i < row->n; i++)
+            bg_piece_free(&row->cells[i]);
+        free(row->cells);
+    } else
+        BG_PUSH(tb->rows, tb->n, tb->cap, *row);
+    memset(row, 0, sizeof *row);
+}
+
+/* Split line k at TABs; the text before the first TAB continues the last
+ * cell when `continue_first` (cell-per-line shape) or starts a cell. */
+static void add_tab_cells(ctx *c, bg_row *row, size_t k, int continue_first)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    long line = (long)k + 1;
+    if (row->line == 0)
+        row->line = line;
+    size_t seg = a;
+    int first = 1;
+    for (size_t i = a; i <= b; i++) {
+        if (i < b && c->t->s[i] != '\t')
+            continue;
+        if (first && continue_first) {
+            if (i > seg && row->n > 0)
+                piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
+            else if (i > seg)
+                piece_add(new_cell(row), c->t, seg, i, line);
+        } else
+            piece_add(new_cell(row), c->t, seg, i, line);
+        first = 0;
+        seg = i + 1;
+    }
+}
+
+static void add_continuation(ctx *c, bg_row *row, size_t k)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    if (row->line == 0)
+        row->line = (long)k + 1;
+    bg_piece *cell = row->n ? &row->cells[row->n - 1] : new_cell(row);
+    piece_add(cell, c->t, a, b, (long)k + 1);
+}
+
+static int is_cell_line(const bg_text *t, size_t k)
+{
+    size_t a, b;
+    line_range(t, k, &a, &b);
+    return b > a && t->s[a] == '\t' && count_char(t->s + a, b - a, '\t') == 1;
+}
+
+/* The shape of the TAB table in lines [k0, k1): cell per line when at least
+ * half its TAB lines are a single leading TAB. */
+static bg_table_shape tab_shape(ctx *c, const int *kind, size_t k0, size_t k1)
+{
+    size_t tab_lines = 0, cell_lines = 0;
+    for (size_t k = k0; k < k1; k++)
+        if (kind[k] == L_TAB) {
+            tab_lines++;
+            cell_lines += (size_t)is_cell_line(c->t, k);
+        }
+    return cell_lines * 2 >= tab_lines ? BG_SHAPE_TAB_CELLS : BG_SHAPE_TAB_ROWS;
+}
+
+/* Build the TAB table of lines [k0, k1). */
+static void build_tab_table(ctx *c, const int *kind, size_t k0, size_t k1, bg_table_shape shape, bg_table *tb)
+{
+    tb->shape = shape;
+    tb->line = (long)k0 + 1;
+    tb->end_line = (long)k1;
+    bg_row row = { 0 };
+    for (size_t k = k0; k < k1; k++) {
+        if (kind[k] == L_BLANK || kind[k] == L_NOISE) {
+            if (tb->shape == BG_SHAPE_TAB_CELLS && kind[k] == L_BLANK)
+                finish_row(tb, &row);
+            continue;
+        }
+        if (kind[k] == L_TAB) {
+            if (tb->shape == BG_SHAPE_TAB_ROWS)
+                finish_row(tb, &row);
+            add_tab_cells(c, &row, k, tb->shape == BG_SHAPE_TAB_CELLS);
+        } else
+            add_continuation(c, &row, k);
+    }
+    finish_row(tb, &row);
+}
+
+/* End (exclusive) of the TAB table starting at line k0. It runs through TAB
+ * lines and blank lines; in the cell-per-line shape also through text lines
+ * that directly continue a cell (a text line after a blank line ends it).
+ * Trailing blank lines are not part of it. */
+static size_t tab_table_end(const int *kind, size_t k0, size_t nlines, int continuations)
+{
+    size_t k = k0, last = k0;
+    while (k < nlines) {
+        int kd = kind[k];
+        if (kd == L_TAB)
+            last = k;
+        else if (kd == L_TEXT) {
+            if (!continuations || kind[k - 1] == L_BLANK)
+                break;
+            last = k;
+        } else if (kd == L_PIPE)
+            break;
+        k++;
+    }
+    return last + 1;
+}
+
+static void add_pipe_row(ctx *c, bg_table *tb, size_t k)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    trim_range(c->t->s, &a, &b);
+    const char *s = c->t->s;
+    /* A separator row of a Markdown table (|---|:--:|) carries no cells. */
+    int separator = 1;
+    for (size_t i = a; i < b; i++)
+        if (!strchr("|-: ", s[i]))
+            separator = 0;
+    if (separator)
+        return;
+    if (s[a] == '|')
+        a++;                    /* the border, not an empty cell */
+    if (b > a && s[b - 1] == '|')
+        b--;
+    bg_row row = { 0 };
+    row.line = (long)k + 1;
+    size_t seg = a;
+    for (size_t i = a; i <= b; i++) {
+        if (i < b && s[i] != '|')
+            continue;
+        piece_add(new_cell(&row), c->t, seg, i, row.line);
+        seg = i + 1;
+    }
+    finish_row(tb, &row);
+}
+
+static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    bg_row row = { 0 };
+    row.line = (long)k + 1;
+    for (size_t i = a; i < b;) {
+        while (i < b && c->t->s[i] == ' ')
+            i++;
+        size_t e = i;
+        while (e < b && c->t->s[e] != ' ')
+            e++;
+        if (e > i)
+            piece_add(new_cell(&row), c->t, i, e, row.line);
+        i = e;
+    }
+    finish_row(tb, &row);
+}
+
+static void push_table(ctx *c, bg_table *tb)
+{
+    if (tb->n == 0) {
+        free(tb->rows);
+        return;
+    }
+    bg_block blk = { 0 };
+    blk.kind = BG_BLOCK_TABLE;
+    blk.table = *tb;
+    blk.line = tb->line;
+    blk.end_line = tb->end_line;
+    BG_PUSH(c->out->blocks, c->out->n, c->out->cap, blk);
+}
+
+/* ---- paragraphs ----------------------------------------------------------- */
+
+static int ends_sentence(const bg_piece *p)
+{
+    size_t b = p->len;
+    while (b > 0 && p->s[b - 1] == ' ')
+        b--;
+    if (b == 0)
+        return 1;
+    if (strchr("!?;:", p->s[b - 1]))
+        return 1;
+    return (b >= 3 && (memcmp(p->s + b - 3, "。", 3) == 0 || memcmp(p->s + b - 3, "…", 3) == 0));
+}
+
+typedef struct {
+    int open;                   /* the last paragraph may still be continued */
+    size_t open_index;
+    size_t last_line_chars;     /* characters of the open paragraph's last line */
+    int blank_since;            /* blank lines since that line */
+} para_state;
+
+static void text_line(ctx *c, para_state *ps, size_t k)
+{
+    size_t a, b;
+    line_range(c->t, k, &a, &b);
+    long line = (long)k + 1;
+    bg_marker mk;
+    int marked = bg_marker_at(c->m, c->hs, c->t->s + a, b - a, line, &mk);
+    size_t x = a, y = b;
+    trim_range(c->t->s, &x, &y);
+    size_t chars = bg_utf8_count(c->t->s + x, y - x);
+
+    if (!marked && ps->open) {
+        bg_block *open = &c->out->blocks[ps->open_index];
+        long need = ps->blank_since ? c->lr->join_blank_min_chars : c->lr->join_min_chars;
+        size_t ov[2], tail = open->text.len > 8 ? open->text.len - 8 : 0;
+        while (tail > 0 && ((unsigned char)open->text.s[tail] & 0xC0) == 0x80)
+            tail--;             /* only the end matters; start on a character */
+        int continues = bg_match(c->m, &c->lr->continues, open->text.s, open->text.len, tail, ov, 1, line);
+        if (((long)ps->last_line_chars >= need || continues) && !ends_sentence(&open->text)) {
+            piece_add(&open->text, c->t, a, b, line);
+            open->end_line = line;
+            ps->last_line_chars = chars;
+            ps->blank_since = 0;
+            return;
+        }
+    }
+    bg_block blk = { 0 };
+    blk.kind = BG_BLOCK_PARA;
+    blk.line = blk.end_line = line;
+    piece_add(&blk.text, c->t, a, b, line);
+    if (marked) {
+        blk.has_marker = 1;
+        blk.mk = mk;
+        /* offsets were relative to the untrimmed line */
+        size_t cut = x - a;
+        blk.mk.marker_end -= cut;
+        blk.mk.title_start -= cut;
+    }
+    BG_PUSH(c->out->blocks, c->out->n, c->out->cap, blk);
+    /* A short numbered line is a heading candidate: nothing continues it. */
+    int closed = marked && (long)chars <= c->hs->max_chars;
+    ps->open = !closed;
+    ps->open_index = c->out->n - 1;
+    ps->last_line_chars = chars;
+    ps->blank_since = 0;
+}
+
+void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_heading_styles *hs,
+                     bg_matcher *m, bg_layout *out)
+{
+    memset(out, 0, sizeof *out);
+    ctx c = { t, lr, hs, m, out };
+    size_t nl = t->nlines;
+    int *kind = bg_xcalloc(nl, sizeof *kind);
+    for (size_t k = 0; k < nl; k++)
+        kind[k] = classify(&c, k);
+    out->line_kind = bg_xcalloc(nl, 1);
+    out->nlines = nl;
+
+    para_state ps = { 0 };
+    for (size_t k = 0; k < nl;) {
+        if (kind[k] == L_TAB) {
+            size_t end = tab_table_end(kind, k, nl, 1);
+            bg_table_shape shape = tab_shape(&c, kind, k, end);
+            if (shape == BG_SHAPE_TAB_ROWS)
+                end = tab_table_end(kind, k, nl, 0);
+            bg_table tb = { 0 };
+            build_tab_table(&c, kind, k, end, shape, &tb);
+            for (size_t j = k; j < end; j++)
+                out->line_kind[j] = kind[j] == L_NOISE ? BG_LINE_NOISE : BG_LINE_TABLE;
+            push_table(&c, &tb);
+            ps.open = 0;
+            k = end;
+            continue;
+        }
+        if (kind[k] == L_PIPE) {
+            bg_table tb = { 0 };
+            tb.shape = BG_SHAPE_PIPE;
+            tb.line = (long)k + 1;
+            while (k < nl && (kind[k] == L_PIPE || kind[k] == L_NOISE)) {
+                if (kind[k] == L_PIPE)
+                    add_pipe_row(&c, &tb, k);
+                out->line_kind[k] = kind[k] == L_NOISE ? BG_LINE_NOISE : BG_LINE_TABLE;
+                tb.end_line = (long)k + 1;
+                k++;
+            }
+            push_table(&c, &tb);
+            ps.open = 0;
+            continue;
+        }
+        if (kind[k] == L_SHEET) {
+            bg_table tb = { 0 };
+            tb.shape = BG_SHAPE_SPACED;
+            tb.line = tb.end_line = (long)k + 1;
+            add_sheet_row(&c, &tb, k);
+            out->line_kind[k] = BG_LINE_TABLE;
+            push_table(&c, &tb);
+            ps.open = 0;
+            k++;
+            continue;
+        }
+        if (kind[k] == L_BLANK) {
+            out->line_kind[k] = BG_LINE_BLANK;
+            ps.blank_since++;
+        } else if (kind[k] == L_NOISE)
+            out->line_kind[k] = BG_LINE_NOISE;
+        else {
+            out->line_kind[k] = BG_LINE_TEXT;
+            text_line(&c, &ps, k);
+        }
+        k++;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        if (out->blocks[i].kind == BG_BLOCK_PARA)
+            piece_finish(&out->blocks[i].text);
+    free(kind);
+}
+
+void bg_layout_free(bg_layout *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        bg_block *b = &l->blocks[i];
+        if (b->kind == BG_BLOCK_PARA)
+            bg_piece_free(&b->text);
+        for (size_t r = 0; r < b->table.n; r++) {
+            for (size_t j = 0; j < b->table.rows[r].n; j++)
+                bg_piece_free(&b->table.rows[r].cells[j]);
+            free(b->table.rows[r].cells);
+        }
+        free(b->table.rows);
+    }
+    free(l->blocks);
+    free(l->line_kind);
+    memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,180 @@
+/* normalize.c — stage 2: the decoded text as every later stage reads it.
+ * NFKC through utf8proc (full-width digits, letters and punctuation become
+ * ASCII) plus the folds reports need and NFKC lacks. Every output byte keeps
+ * the original offset of the character it came from, and no line break is
+ * added or removed, so lines stay the original lines. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct {
+    bg_text *t;
+    size_t cap, orig_cap, lines_cap;
+} out_state;
+
+static void emit(out_state *o, uint32_t cp, uint32_t from)
+{
+    char tmp[4];
+    int n = bg_utf8_put(cp, tmp);
+    bg_text *t = o->t;
+    bg_grow(&t->s, &o->cap, t->len + (size_t)n + 1, 1);
+    memcpy(t->s + t->len, tmp, (size_t)n);
+    if (o->orig_cap < o->cap) {
+        t->orig = bg_xrealloc(t->orig, o->cap * sizeof *t->orig);
+        o->orig_cap = o->cap;
+    }
+    for (int i = 0; i < n; i++)
+        t->orig[t->len + (size_t)i] = from;
+    t->len += (size_t)n;
+    if (cp == '\n')
+        BG_PUSH(t->lines, t->nlines, o->lines_cap, t->len);
+}
+
+/* Folds NFKC lacks, or that NFKC would do wrong for reports. Returns the
+ * replacement, 0 to drop the character, or UINT32_MAX for "no fold". */
+static uint32_t report_fold(uint32_t cp)
+{
+    switch (cp) {
+    case 0x2266: case 0x2A7D: return 0x2264;   /* ≦ ⩽ -> ≤ */
+    case 0x2267: case 0x2A7E: return 0x2265;   /* ≧ ⩾ -> ≥ */
+    case 0x3000: case 0x00A0: case 0x202F: case 0x205F:
+    case 0x2028: case 0x2029: case 0x0085: case 0x1680:
+        return ' ';
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+        return 0;
+    case 0x2026:                                /* … stays one character */
+        return cp;
+    }
+    if (cp >= 0x2000 && cp <= 0x200A)
+        return ' ';
+    if (cp >= 0x2460 && cp <= 0x2473)           /* ①..⑳ are heading markers, NFKC would make them digits */
+        return cp;
+    return UINT32_MAX;
+}
+
+static void emit_nfkc(out_state *o, uint32_t cp, uint32_t from)
+{
+    const utf8proc_property_t *prop = utf8proc_get_property((utf8proc_int32_t)cp);
+    if (prop->decomp_seqindex == UINT16_MAX) {
+        emit(o, cp, from);
+        return;
+    }
+    utf8proc_int32_t buf[32];
+    int last_boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 32,
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT, &last_boundclass);
+    if (n <= 0 || n > 32) {
+        emit(o, cp, from);
+        return;
+    }
+    if (n > 1)
+        n = utf8proc_normalize_utf32(buf, n, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        emit(o, (uint32_t)buf[i], from);
+}
+
+/* Length of a Word-conversion bookmark such as "[bookmark: _GoBack]" at s, or 0. */
+static size_t bookmark_len(const char *s, size_t n)
+{
+    static const char tag[] = "[bookmark:";
+    if (n < sizeof tag - 1 || memcmp(s, tag, sizeof tag - 1) != 0)
+        return 0;
+    for (size_t i = sizeof tag - 1; i < n && i < 120; i++) {
+        if (s[i] == ']')
+            return i + 1;
+        if (s[i] == '\n' || s[i] == '\r')
+            return 0;
+    }
+    return 0;
+}
+
+static uint32_t orig_of(const bg_decoded *d, size_t i)
+{
+    return (uint32_t)(d->orig ? d->orig[i] : d->base + i);
+}
+
+void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
+{
+    memset(t, 0, sizeof *t);
+    out_state o = { t, 0, 0, 0 };
+    BG_PUSH(t->lines, t->nlines, o.lines_cap, 0);
+    size_t nul_count = 0;
+    long nul_line = 0;
+    for (size_t i = 0; i < d->len;) {
+        const char *p = d->s + i;
+        uint32_t from = orig_of(d, i), cp;
+        size_t skip = *p == '[' ? bookmark_len(p, d->len - i) : 0;
+        if (skip) {
+            i += skip;
+            continue;
+        }
+        int len = bg_utf8_next(p, d->len - i, &cp);
+        i += (size_t)len;
+        if (cp == '\r') {
+            if (i < d->len && d->s[i] == '\n')
+                continue;           /* CRLF: the LF ends the line */
+            emit(&o, '\n', from);
+            continue;
+        }
+        if (cp == '\n' || cp == '\t' || (cp >= 0x20 && cp < 0x7F)) {
+            emit(&o, cp, from);
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            if (cp == 0 && nul_count++ == 0)
+                nul_line = (long)t->nlines;
+            continue;               /* controls, form feeds of PDF page breaks */
+        }
+        uint32_t f = report_fold(cp);
+        if (f == 0)
+            continue;
+        if (f != UINT32_MAX)
+            emit(&o, f, from);
+        else
+            emit_nfkc(&o, cp, from);
+    }
+    if (nul_count)
+        bg_warn(w, nul_line, "%zu NUL byte%s removed from the text", nul_count, nul_count > 1 ? "s" : "");
+    bg_grow(&t->s, &o.cap, t->len + 1, 1);
+    t->orig = bg_xrealloc(t->orig, o.cap * sizeof *t->orig);
+    t->s[t->len] = '\0';
+    t->orig[t->len] = (uint32_t)d->orig_len;
+    t->encoding = d->encoding;
+}
+
+void bg_text_free(bg_text *t)
+{
+    free(t->s);
+    free(t->orig);
+    free(t->lines);
+    memset(t, 0, sizeof *t);
+}
+
+long bg_text_line(const bg_text *t, size_t off)
+{
+    size_t lo = 0, hi = t->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (long)lo + 1;
+}
+
+void bg_text_span(const bg_text *t, size_t a, size_t b, size_t *oa, size_t *ob)
+{
+    if (a > t->len) a = t->len;
+    if (b > t->len) b = t->len;
+    *oa = t->orig[a];
+    /* Bytes of one original character expanded by NFKC share its offset;
+     * the span ends where the next original character begins. */
+    while (b < t->len && b > a && t->orig[b] == t->orig[b - 1])
+        b++;
+    *ob = t->orig[b];
+    if (*ob < *oa)
+        *ob = *oa;
+}

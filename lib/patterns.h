@@ -1,0 +1,85 @@
+/* patterns.h — the pattern files: parsing them into records, compiling their
+ * regular expressions once, and matching with limits. Format: patterns/README.md. */
+#ifndef BAOGAO_PATTERNS_H
+#define BAOGAO_PATTERNS_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "baogao.h"
+#include "util.h"
+
+/* One "key: value" line of a record; file points into the patterns' file list. */
+typedef struct {
+    char *key, *value;
+    const char *file;
+    long line;
+} bg_kv;
+
+/* A "[type]" block and its lines. */
+typedef struct {
+    char *type;
+    const char *file;
+    long line;
+    bg_kv *kv;
+    size_t nkv, cap;
+} bg_record;
+
+typedef struct {
+    bg_record *items;
+    size_t n, cap;
+    char **files;           /* file names, owned here */
+    size_t nfiles, files_cap;
+} bg_records;
+
+/* A compiled regular expression and where it was written. */
+typedef struct {
+    pcre2_code *code;
+    const char *file;
+    long line;
+} bg_regex;
+
+/* Value of the first `key` in rec, or NULL. */
+const bg_kv *bg_record_get(const bg_record *rec, const char *key);
+/* Compile kv->value; on failure fill *err with "file:line: message". */
+int bg_regex_compile(const bg_kv *kv, bg_regex *out, baogao_error *err);
+void bg_regex_free(bg_regex *re);
+/* Report a pattern-file error at kv's line. */
+int bg_pattern_error(baogao_error *err, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Parse an integer setting; on failure fill *err. */
+int bg_kv_int(const bg_kv *kv, long *out, baogao_error *err);
+
+/* Parse one file's contents into recs; name is used in messages. */
+int bg_records_parse(bg_records *recs, const char *name, const char *text, size_t len, baogao_error *err);
+void bg_records_free(bg_records *recs);
+
+/* The built-in copy of patterns/ (generated at build time). */
+typedef struct {
+    const char *name;
+    const char *text;
+} bg_builtin_file;
+extern const bg_builtin_file bg_builtin_patterns[];
+extern const size_t bg_builtin_patterns_count;
+
+/* Per-conversion matching state: match data is not shareable between
+ * threads, so each conversion owns one. */
+typedef struct {
+    pcre2_match_data *md;
+    pcre2_match_context *mctx;
+    bg_warnings *warnings;
+    size_t limit_hits;
+} bg_matcher;
+
+void bg_matcher_init(bg_matcher *m, bg_warnings *w);
+void bg_matcher_free(bg_matcher *m);
+
+/* Match re against s[0..n) from start. Returns 1 and fills ov (2 * nov
+ * offsets, unset groups = -1 as SIZE_MAX) on a match, 0 otherwise. A match
+ * or depth limit hit counts as no match and records a warning with `line`. */
+int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,
+             size_t *ov, int nov, long line);
+/* Offsets of a named group after bg_match, or 0 if unset. */
+int bg_group(const bg_matcher *m, const bg_regex *re, const char *name, size_t *a, size_t *b);
+
+#endif

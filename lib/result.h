@@ -1,0 +1,29 @@
+/* result.h — what one conversion produced, shared by the emitters. */
+#ifndef BAOGAO_RESULT_H
+#define BAOGAO_RESULT_H
+
+#include "meta.h"
+
+struct baogao_patterns {
+    bg_records recs;
+    bg_layout_rules layout;
+    bg_heading_styles headings;
+    bg_meta_rules meta;
+};
+
+struct baogao_result {
+    char *path;
+    char *encoding;
+    size_t bytes;
+    char sha256[65];
+    bg_text text;           /* normalized text and its map to the original */
+    bg_layout layout;
+    bg_sections sections;
+    bg_meta meta;
+    bg_warnings warnings;
+};
+
+/* The emitters: each builds its output from a finished result. */
+char *bg_emit_json(const baogao_result *r, int pretty);
+
+#endif

@@ -1,0 +1,177 @@
+/* sections.c — which numbered lines are headings, and how they nest.
+ *
+ * A numbered line is a list item, not a heading, when it reads as a sentence
+ * (rules in the [heading-rules] record); a run of numbered lines of one style
+ * with nothing between them is one list, so one sentence among them makes
+ * them all items. Headings nest by the order their styles appear, and broken
+ * numbering is repaired as a reader would (README: sections). */
+#include "sections.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int has_interior_period(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 < n; i++)
+        if (memcmp(s + i, "。", 3) == 0)
+            return 1;
+    return 0;
+}
+
+static int reads_as_sentence(const bg_heading_styles *hs, bg_matcher *m, const bg_block *b)
+{
+    const char *title = b->text.s + b->mk.title_start;
+    size_t n = b->text.len - b->mk.title_start;
+    size_t chars = bg_utf8_count(title, n), ov[2];
+    const bg_heading_style *st = &hs->items[b->mk.style];
+    if ((long)chars > hs->max_chars)
+        return 1;
+    if (bg_match(m, &hs->clause, title, n, 0, ov, 1, b->line))
+        return 1;
+    while (n >= 3 && memcmp(title + n - 3, "。", 3) == 0)
+        n -= 3;
+    if ((long)chars > hs->sentence_chars && has_interior_period(title, n))
+        return 1;
+    if (st->repeat.code && bg_match(m, &st->repeat, title, n, 0, ov, 1, b->line))
+        return 1;
+    return 0;
+}
+
+/* Mark the heading candidates: numbered paragraphs that are not list items. */
+static unsigned char *find_candidates(const bg_layout *l, const bg_heading_styles *hs, bg_matcher *m)
+{
+    unsigned char *cand = bg_xcalloc(l->n, 1);
+    for (size_t i = 0; i < l->n;) {
+        const bg_block *b = &l->blocks[i];
+        if (b->kind != BG_BLOCK_PARA || !b->has_marker) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int sentence = 0;
+        while (j < l->n && l->blocks[j].kind == BG_BLOCK_PARA && l->blocks[j].has_marker
+               && l->blocks[j].mk.style == b->mk.style) {
+            sentence |= reads_as_sentence(hs, m, &l->blocks[j]);
+            j++;
+        }
+        for (size_t k = i; k < j; k++)
+            cand[k] = !sentence;
+        i = j;
+    }
+    return cand;
+}
+
+/* An open level of the tree: the styles that have stood at it (a repaired
+ * heading lends its style to the level it joined) and its last number. */
+typedef struct {
+    unsigned long long styles;
+    long ordinal;
+    size_t section;
+} level;
+
+static char *title_of(const bg_block *b)
+{
+    char *t = bg_clean(b->text.s + b->mk.title_start, b->text.len - b->mk.title_start);
+    size_t n = strlen(t);
+    for (;;) {
+        if (n >= 3 && (memcmp(t + n - 3, "。", 3) == 0))
+            n -= 3;
+        else if (n >= 1 && t[n - 1] == ':')
+            n -= 1;
+        else
+            break;
+    }
+    t[n] = '\0';
+    return t;
+}
+
+static void add_section(bg_sections *out, const bg_block *b, size_t block, int depth, size_t parent)
+{
+    bg_section s = { 0 };
+    size_t a = 0, e = b->mk.marker_end;
+    while (e > a && b->text.s[e - 1] == ' ')
+        e--;
+    s.number = bg_xstrndup(b->text.s + a, e);
+    s.title = title_of(b);
+    s.line = b->line;
+    s.level = depth + 1;
+    s.parent = parent;
+    s.block = block;
+    s.start = b->text.map[0];
+    s.end = b->text.map[b->text.len];
+    BG_PUSH(out->items, out->n, out->cap, s);
+}
+
+static int find_style(const level *stack, int depth, int style)
+{
+    for (int d = depth - 1; d >= 0; d--)
+        if (stack[d].styles & (1ULL << style))
+            return d;
+    return -1;
+}
+
+static int find_ordinal(const level *stack, int depth, long ordinal)
+{
+    for (int d = depth - 1; d >= 0; d--)
+        if (stack[d].ordinal == ordinal)
+            return d;
+    return -1;
+}
+
+#define MAX_DEPTH 64
+
+void bg_sections_build(const bg_layout *l, const bg_heading_styles *hs, bg_matcher *m, bg_sections *out)
+{
+    memset(out, 0, sizeof *out);
+    unsigned char *cand = find_candidates(l, hs, m);
+    level stack[MAX_DEPTH];
+    int depth = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!cand[i])
+            continue;
+        const bg_block *b = &l->blocks[i];
+        int style = b->mk.style < 64 ? b->mk.style : 63;
+        long n = b->mk.ordinal;
+        int d = find_style(stack, depth, style);
+        unsigned long long styles = 1ULL << style;
+        if (d >= 0) {
+            if (n > 0 && n <= stack[d].ordinal)
+                continue;       /* numbering went back: an attached form's, not the report's */
+            styles = stack[d].styles;
+        } else if (n > 1 && (d = find_ordinal(stack, depth, n - 1)) >= 0)
+            styles = stack[d].styles | styles;
+        else if (depth < MAX_DEPTH)
+            d = depth;
+        else
+            continue;
+        size_t parent = d > 0 ? stack[d - 1].section : BG_NO_PARENT;
+        add_section(out, b, i, d, parent);
+        stack[d] = (level){ styles, n, out->n - 1 };
+        depth = d + 1;
+    }
+    free(cand);
+}
+
+void bg_sections_free(bg_sections *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->items[i].number);
+        free(s->items[i].title);
+    }
+    free(s->items);
+    memset(s, 0, sizeof *s);
+}
+
+size_t bg_section_at(const bg_sections *s, long line)
+{
+    size_t lo = 0, hi = s->n, found = BG_NO_PARENT;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->items[mid].line <= line) {
+            found = mid;
+            lo = mid + 1;
+        } else
+            hi = mid;
+    }
+    return found;
+}

@@ -1,0 +1,52 @@
+/* text.h — the first two stages: raw bytes to UTF-8 (decode), UTF-8 to the
+ * normalized text every later stage reads (normalize), and the map that takes
+ * any normalized offset back to the ORIGINAL bytes and line. */
+#ifndef BAOGAO_TEXT_H
+#define BAOGAO_TEXT_H
+
+#include "baogao.h"
+#include "util.h"
+
+/* Inputs are limited so that a uint32_t offset map suffices (README: limits). */
+#define BG_MAX_INPUT ((size_t)1 << 30)
+
+/* Decoded UTF-8 and, per byte, the original offset of the character it came
+ * from. orig == NULL means the identity shifted by `base` (plain UTF-8). */
+typedef struct {
+    char *s;
+    size_t len;
+    uint32_t *orig;
+    size_t base;
+    size_t orig_len;        /* size of the original input */
+    const char *encoding;   /* static string: "UTF-8", "UTF-16LE", "GB18030", or the forced name */
+} bg_decoded;
+
+/* Detect (or take `force`) the encoding and decode. On failure returns -1 and
+ * fills *err with the byte offset. Caller frees with bg_decoded_free(). */
+int bg_decode(const unsigned char *in, size_t n, const char *force, int lossy,
+              bg_decoded *out, bg_warnings *w, baogao_error *err);
+void bg_decoded_free(bg_decoded *d);
+/* 1 if `name` can be decoded (a built-in decoder or one iconv knows). */
+int bg_encoding_known(const char *name);
+
+/* The normalized text. Line k (1-based) starts at lines[k - 1]; normalization
+ * keeps every line break of the original (LF, CRLF and CR each count once), so
+ * line numbers here ARE original line numbers. */
+typedef struct {
+    char *s;                /* NUL-terminated */
+    size_t len;
+    uint32_t *orig;         /* len + 1 entries; orig[len] = original size */
+    size_t *lines;
+    size_t nlines;
+    const char *encoding;
+} bg_text;
+
+void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w);
+void bg_text_free(bg_text *t);
+
+/* 1-based original line of normalized offset off. */
+long bg_text_line(const bg_text *t, size_t off);
+/* Original byte span [*oa, *ob) of normalized span [a, b). */
+void bg_text_span(const bg_text *t, size_t a, size_t b, size_t *oa, size_t *ob);
+
+#endif

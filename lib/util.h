@@ -1,0 +1,70 @@
+/* util.h — small pieces every stage uses: growable arrays, the warning list,
+ * UTF-8 stepping. Internal to the library. */
+#ifndef BAOGAO_UTIL_H
+#define BAOGAO_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Allocation failure aborts the process, as jq's allocator does: the input
+ * size limit (BG_MAX_INPUT) keeps normal use far from it, and it spares every
+ * caller an error path that could never be tested. */
+void *bg_xmalloc(size_t n);
+void *bg_xcalloc(size_t count, size_t size);
+void *bg_xrealloc(void *p, size_t n);
+char *bg_xstrndup(const char *s, size_t n);
+char *bg_xstrdup(const char *s);
+char *bg_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (each `size` bytes) so that index `need - 1` is valid. */
+void bg_grow(void *items_ptr, size_t *cap, size_t need, size_t size);
+
+#define BG_PUSH(arr, n, cap, value) do { \
+    bg_grow(&(arr), &(cap), (n) + 1, sizeof *(arr)); \
+    (arr)[(n)++] = (value); \
+} while (0)
+
+/* A growable byte string; s is always NUL-terminated once anything is added. */
+typedef struct {
+    char *s;
+    size_t len, cap;
+} bg_buf;
+
+void bg_buf_add(bg_buf *b, const char *s, size_t n);
+void bg_buf_addc(bg_buf *b, char c);
+void bg_buf_adds(bg_buf *b, const char *s);
+void bg_buf_free(bg_buf *b);
+
+/* Warnings, in the order they were found. Owned by the result. */
+typedef struct {
+    long line;          /* original line, 0 if none */
+    char *message;
+} bg_warning;
+
+typedef struct {
+    bg_warning *items;
+    size_t n, cap;
+} bg_warnings;
+
+void bg_warn(bg_warnings *w, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void bg_warnings_free(bg_warnings *w);
+
+/* Decode one UTF-8 character of already-validated text at s (n bytes left).
+ * Returns its length (1 for a stray byte, which yields cp = 0xFFFD). */
+int bg_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* Encode cp into out (4 bytes room); returns the length. */
+int bg_utf8_put(uint32_t cp, char *out);
+/* Number of characters (code points) in s[0..n). */
+size_t bg_utf8_count(const char *s, size_t n);
+
+/* True for Han ideographs and CJK punctuation, the characters next to which
+ * a space is layout residue rather than a word separator. */
+int bg_is_cjk(uint32_t cp);
+
+#endif
+
+/* A name or title as a reader writes it down: whitespace runs become one
+ * space, and a space next to a CJK character is dropped (layout residue:
+ * "高邑县医疗保障局 部门 2021 年度" -> "高邑县医疗保障局部门2021年度").
+ * Caller frees. */
+char *bg_clean(const char *s, size_t n);

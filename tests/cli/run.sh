@@ -1,0 +1,107 @@
+#!/bin/sh
+# Command-line tests: exit codes, messages, stdin, several files, and the
+# "two doors" check (the CLI prints exactly what the library API gives).
+# Usage: run.sh BAOGAO GOLDEN
+B=$1
+G=$2
+pass=0
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+
+# expect_exit CODE DESCRIPTION -- COMMAND...: run, keep stdout/stderr in $tmp/out, $tmp/err
+expect_exit() {
+    want=$1; what=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "$what: exit $got, want $want"; cat "$tmp/err"; fi
+}
+expect_grep() {   # expect_grep FILE REGEX DESCRIPTION
+    if grep -Eq -- "$2" "$1"; then ok; else bad "$3: no /$2/ in $(basename "$1"): $(head -c 300 "$1")"; fi
+}
+
+seed=corpus/seeds/001.txt
+
+# help, version, usage errors
+expect_exit 0 "--help" -- "$B" --help
+expect_grep "$tmp/out" '^Usage: baogao' "--help goes to stdout"
+expect_exit 0 "--version" -- "$B" --version
+expect_grep "$tmp/out" '^baogao [0-9]+\.[0-9]+\.[0-9]+$' "--version"
+expect_exit 2 "unknown option" -- "$B" --bogus "$seed"
+expect_grep "$tmp/err" "^baogao: unknown option '--bogus'" "usage error message"
+expect_exit 2 "missing option value" -- "$B" "$seed" --encoding
+expect_exit 2 "unknown encoding" -- "$B" --encoding NO-SUCH-ENCODING "$seed"
+expect_grep "$tmp/err" '^baogao: unknown encoding' "unknown encoding message"
+
+# one file, stdin, determinism
+expect_exit 0 "one file" -- "$B" "$seed"
+cp "$tmp/out" "$tmp/one.json"
+if [ "$(wc -l < "$tmp/one.json")" -gt 20 ]; then ok; else bad "one file is not pretty by default"; fi
+expect_exit 0 "same file again" -- "$B" "$seed"
+if cmp -s "$tmp/out" "$tmp/one.json"; then ok; else bad "output is not deterministic"; fi
+expect_exit 0 "stdin" -- sh -c "\"$B\" < $seed"
+expect_grep "$tmp/out" '"path":[[:space:]]+"-"' "stdin is named -"
+expect_exit 0 "stdin as -" -- sh -c "\"$B\" --compact - < $seed"
+expect_grep "$tmp/out" '"title":"高邑县医疗保障局部门2021年度整体支出绩效自评报告"' "stdin converts"
+expect_exit 0 "--compact" -- "$B" --compact "$seed"
+if [ "$(wc -l < "$tmp/out")" -eq 1 ]; then ok; else bad "--compact is not one line"; fi
+
+# hostile inputs: each a clear message naming the file, and the right exit code
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' > "$tmp/image.txt"
+: > "$tmp/empty.txt"
+printf '\344\270\255\346\226\207\346' > "$tmp/cut.txt"          # 中文 + a cut sequence
+printf 'ok line\n\201\060\201\060\377\n' > "$tmp/badgb.txt"     # invalid GB18030 at byte 12
+expect_exit 1 "binary file" -- "$B" "$tmp/image.txt"
+expect_grep "$tmp/err" "^baogao: $tmp/image.txt:1: binary file \(PNG image\)" "binary message"
+expect_exit 1 "empty file" -- "$B" "$tmp/empty.txt"
+expect_grep "$tmp/err" "^baogao: $tmp/empty.txt:1: empty file" "empty message"
+expect_exit 1 "truncated UTF-8" -- "$B" "$tmp/cut.txt"
+expect_grep "$tmp/err" "^baogao: $tmp/cut.txt:1: truncated UTF-8 character at byte offset 6" "truncated message"
+expect_exit 1 "invalid GB18030" -- "$B" "$tmp/badgb.txt"
+expect_grep "$tmp/err" "^baogao: $tmp/badgb.txt:2: invalid GB18030 byte sequence at byte offset 12" "GB18030 message"
+expect_exit 1 "missing file" -- "$B" "$tmp/nope.txt"
+expect_grep "$tmp/err" "^baogao: $tmp/nope.txt: cannot open: No such file" "missing file message"
+expect_exit 0 "--lossy" -- "$B" --lossy --compact "$tmp/cut.txt"
+expect_grep "$tmp/out" 'undecodable UTF-8 byte at offset 6 replaced by U\+FFFD' "--lossy warns"
+
+# several files: JSON Lines in order, a bad file does not stop the others
+expect_exit 1 "several files, some bad" -- "$B" corpus/seeds/000.txt "$tmp/image.txt" "$tmp/empty.txt" "$seed" "$tmp/cut.txt"
+if [ "$(wc -l < "$tmp/out")" -eq 5 ]; then ok; else bad "JSON Lines: want 5 lines, got $(wc -l < "$tmp/out")"; fi
+sed -n 1p "$tmp/out" > "$tmp/l1"; sed -n 2p "$tmp/out" > "$tmp/l2"; sed -n 4p "$tmp/out" > "$tmp/l4"
+expect_grep "$tmp/l1" '"organization":"华容区医疗保障局"' "first file converted"
+expect_grep "$tmp/l2" '"error":\{"code":"binary data, not text"' "error record for the bad file"
+expect_grep "$tmp/l4" '"organization":"高邑县医疗保障局"' "file after the bad ones converted"
+if [ "$(grep -c '^baogao: ' "$tmp/err")" -eq 3 ]; then ok; else bad "want 3 messages on stderr"; fi
+expect_exit 0 "several good files" -- "$B" corpus/seeds/000.txt corpus/seeds/004.txt
+if [ "$(wc -l < "$tmp/out")" -eq 2 ]; then ok; else bad "two files, two lines"; fi
+
+# forced encoding
+iconv -f UTF-8 -t GB18030 "$seed" > "$tmp/gb.txt"
+expect_exit 0 "--encoding GB18030" -- "$B" --compact --encoding GB18030 "$tmp/gb.txt"
+expect_grep "$tmp/out" '"encoding":"GB18030"' "forced encoding recorded"
+expect_exit 1 "wrong forced encoding" -- "$B" --encoding UTF-8 "$tmp/gb.txt"
+expect_grep "$tmp/err" 'invalid UTF-8 byte at byte offset' "wrong forced encoding message"
+
+# pattern files: another set loads; a malformed one is reported as file:line
+mkdir -p "$tmp/pat"
+cp patterns/*.txt "$tmp/pat/"
+expect_exit 0 "--patterns DIR" -- "$B" --compact --patterns "$tmp/pat" "$seed"
+printf '[heading]\nstyle: x\nregex: ^(?<num>[0-9]+\nordinal: arabic\n' > "$tmp/pat/zz_bad.txt"
+expect_exit 2 "malformed pattern" -- "$B" --patterns "$tmp/pat" "$seed"
+expect_grep "$tmp/err" "^baogao: $tmp/pat/zz_bad.txt:3: regex: missing closing parenthesis" "pattern error names file:line"
+printf '[no-such-record]\nkey: value\n' > "$tmp/pat/zz_bad.txt"
+expect_exit 2 "unknown record type" -- "$B" --patterns "$tmp/pat" "$seed"
+expect_grep "$tmp/err" "zz_bad.txt:1: unknown record type \[no-such-record\]" "unknown record type message"
+
+# two doors: the CLI prints exactly what the library API returns
+for f in $(find corpus -name '*.txt' | sort); do
+    "$B" --compact "$f" > "$tmp/cli.json" 2>/dev/null
+    "$G" --emit "$f" > "$tmp/lib.json" 2>/dev/null
+    if cmp -s "$tmp/cli.json" "$tmp/lib.json"; then ok; else bad "CLI and library differ on $f"; fi
+done
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

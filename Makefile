@@ -86,3 +86,6 @@ demo: all
 
 clean:
 	rm -rf build build-san
+
+# Further targets (fuzzing, benchmarks, install) live in mk/*.mk.
+-include mk/*.mk

@@ -51,7 +51,8 @@ static void error_init(baogao_error *err, const char *file)
 /* ---- patterns ------------------------------------------------------------- */
 
 /* Record types some stage understands; any other is a typo worth reporting. */
-static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document" };
+static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document",
+                                     "unit", "amounts", "money-words", "labels" };
 
 static int check_types(const bg_records *recs, baogao_error *err)
 {
@@ -133,6 +134,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
         rc = bg_layout_compile(&p->recs, &p->layout, err);
     if (rc == 0)
         rc = bg_meta_compile(&p->recs, &p->meta, err);
+    if (rc == 0)
+        rc = bg_amounts_compile(&p->recs, &p->amounts, err);
     if (rc < 0) {
         baogao_patterns_free(p);
         return NULL;
@@ -144,6 +147,7 @@ void baogao_patterns_free(baogao_patterns *p)
 {
     if (!p)
         return;
+    bg_amount_rules_free(&p->amounts);
     bg_meta_rules_free(&p->meta);
     bg_layout_rules_free(&p->layout);
     bg_headings_free(&p->headings);
@@ -201,6 +205,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
+    bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);
     bg_matcher_free(&m);
     return r;
 }
@@ -219,6 +224,7 @@ void baogao_result_free(baogao_result *r)
 {
     if (!r)
         return;
+    bg_amounts_free(&r->amounts);
     bg_meta_free(&r->meta);
     bg_sections_free(&r->sections);
     bg_layout_free(&r->layout);

@@ -99,6 +99,69 @@ static cJSON *section_tree(const baogao_result *r)
     return tree;
 }
 
+static cJSON *dec_or_null(const bg_dec *d, int present, int as_written)
+{
+    char buf[160];
+    if (!present)
+        return cJSON_CreateNull();
+    if (as_written)
+        bg_dec_format_as_written(d, buf, sizeof buf);
+    else
+        bg_dec_format(d, buf, sizeof buf);
+    return cJSON_CreateRaw(buf);    /* exact digits, never through a double */
+}
+
+/* "一、部门基本情况 > (一)部门概况": the numbers and titles of the enclosing sections. */
+static cJSON *section_path(const baogao_result *r, long line)
+{
+    size_t i = bg_section_at(&r->sections, line);
+    if (i == BG_NO_PARENT)
+        return cJSON_CreateNull();
+    size_t chain[64], n = 0;
+    for (; i != BG_NO_PARENT && n < 64; i = r->sections.items[i].parent)
+        chain[n++] = i;
+    bg_buf b = { 0 };
+    while (n-- > 0) {
+        const bg_section *s = &r->sections.items[chain[n]];
+        bg_buf_adds(&b, s->number);
+        bg_buf_adds(&b, s->title);
+        if (n)
+            bg_buf_adds(&b, " > ");
+    }
+    cJSON *out = cJSON_CreateString(b.s);
+    bg_buf_free(&b);
+    return out;
+}
+
+static cJSON *amounts(const baogao_result *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < r->amounts.n; i++) {
+        const bg_amount *a = &r->amounts.items[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToObject(o, "label", str_or_null(a->label));
+        cJSON_AddItemToObject(o, "value", dec_or_null(&a->value, 1, 1));
+        cJSON_AddStringToObject(o, "unit", a->unit);
+        cJSON_AddStringToObject(o, "unit_source", a->unit_source);
+        cJSON_AddItemToObject(o, "value_wan", dec_or_null(&a->value_wan, 1, 0));
+        cJSON_AddItemToObject(o, "qualifier", str_or_null(a->qualifier));
+        cJSON_AddItemToObject(o, "value_max", dec_or_null(&a->value_max, a->has_max, 1));
+        cJSON_AddItemToObject(o, "value_max_wan", dec_or_null(&a->value_max_wan, a->has_max, 0));
+        cJSON_AddItemToObject(o, "per", str_or_null(a->per));
+        cJSON_AddStringToObject(o, "text", a->text);
+        cJSON_AddNumberToObject(o, "line", (double)a->line);
+        cJSON_AddItemToObject(o, "section", section_path(r, a->line));
+        cJSON_AddItemToObject(o, "span", span(r, a->start, a->end));
+        cJSON_AddItemToObject(o, "parent", a->parent == BG_NO_PARENT ? cJSON_CreateNull()
+                                                                      : cJSON_CreateNumber((double)a->parent));
+        cJSON_AddStringToObject(o, "context", a->in_table ? "table" : "prose");
+        cJSON_AddItemToObject(o, "row", str_or_null(a->row));
+        cJSON_AddItemToObject(o, "column", str_or_null(a->column));
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
 static cJSON *row_cells(const bg_row *row)
 {
     cJSON *arr = cJSON_CreateArray();
@@ -194,7 +257,7 @@ char *bg_emit_json(const baogao_result *r, int pretty)
     cJSON_AddStringToObject(source, "sha256", r->sha256);
     cJSON_AddItemToObject(root, "document", document(r));
     cJSON_AddItemToObject(root, "sections", section_tree(r));
-    cJSON_AddItemToObject(root, "amounts", cJSON_CreateArray());
+    cJSON_AddItemToObject(root, "amounts", amounts(r));
     cJSON_AddItemToObject(root, "indicators", cJSON_CreateArray());
     cJSON_AddItemToObject(root, "projects", cJSON_CreateArray());
     cJSON_AddItemToObject(root, "scores", scores_placeholder());

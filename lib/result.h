@@ -2,6 +2,7 @@
 #ifndef BAOGAO_RESULT_H
 #define BAOGAO_RESULT_H
 
+#include "amounts.h"
 #include "meta.h"
 
 struct baogao_patterns {
@@ -9,6 +10,7 @@ struct baogao_patterns {
     bg_layout_rules layout;
     bg_heading_styles headings;
     bg_meta_rules meta;
+    bg_amount_rules amounts;
 };
 
 struct baogao_result {
@@ -20,6 +22,7 @@ struct baogao_result {
     bg_layout layout;
     bg_sections sections;
     bg_meta meta;
+    bg_amounts amounts;
     bg_warnings warnings;
 };
 

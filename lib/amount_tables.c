@@ -1,0 +1,345 @@
+/* amount_tables.c — money in tables: bare numbers that a unit governs (a
+ * 单位:万元 declaration, a (万元) header or label cell) in money cells (a money
+ * word in the row label or column header, no non-money word in either). */
+#include "amounts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const bg_text *t;
+    const bg_amount_rules *ar;
+    bg_matcher *m;
+    bg_warnings *w;
+    bg_amounts *out;
+    char unit[16];              /* unit governing bare numbers, "" if none */
+    const char *unit_source;
+    const bg_row *header;       /* last header row, or NULL */
+    char **header_text;         /* its cells, cleaned, merged with a header row above */
+    size_t header_n;
+    size_t unitless;            /* money cells no unit governs */
+    size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
+    size_t ncols;
+    int part_row;               /* the current row's label starts with 其中 */
+} tctx;
+
+static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
+{
+    size_t ov[2], a, b;
+    if (!bg_match(c->m, re, s, n, 0, ov, 1, line) || !bg_group(c->m, re, "unit", &a, &b) || b - a >= size)
+        return 0;
+    memcpy(unit, s + a, b - a);
+    unit[b - a] = '\0';
+    return 1;
+}
+
+/* A 单位:万元 in the paragraph just before the table governs it. */
+static void declared_before(tctx *c, const bg_layout *l, size_t block)
+{
+    const bg_block *t = &l->blocks[block];
+    for (size_t i = block; i-- > 0;) {
+        const bg_block *b = &l->blocks[i];
+        if (b->kind != BG_BLOCK_PARA || b->end_line < t->line - 3)
+            return;
+        if (unit_in(c, &c->ar->declaration, b->text.s, b->text.len, b->line, c->unit, sizeof c->unit)) {
+            c->unit_source = "declared";
+            return;
+        }
+    }
+}
+
+static int matches(tctx *c, const bg_regex *re, const bg_piece *cell)
+{
+    size_t ov[2];
+    return bg_match(c->m, re, cell->s, cell->len, 0, ov, 1, cell->line);
+}
+
+static int has_cjk(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += (size_t)bg_utf8_next(s + i, n - i, &cp);
+        if (cp >= 0x4E00 && cp <= 0x9FFF)
+            return 1;
+    }
+    return 0;
+}
+
+/* A row label or header as a reader names it: cleaned, without 其中, a final
+ * colon or its (万元). */
+static char *label_text(tctx *c, const bg_piece *cell)
+{
+    char *s = bg_clean(cell->s, cell->len);
+    size_t n = strlen(s), ov[2];
+    if (bg_match(c->m, &c->ar->header_unit, s, n, 0, ov, 1, cell->line)) {
+        memmove(s + ov[0], s + ov[1], n - ov[1] + 1);
+        n -= ov[1] - ov[0];
+    }
+    if (bg_match(c->m, &c->ar->part, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
+        memmove(s, s + ov[1], n - ov[1] + 1);
+        n -= ov[1];
+    }
+    while (n > 0 && (s[n - 1] == ':' || s[n - 1] == ' '))
+        s[--n] = '\0';
+    return s;
+}
+
+static void free_header(tctx *c)
+{
+    for (size_t i = 0; i < c->header_n; i++)
+        free(c->header_text[i]);
+    free(c->header_text);
+    c->header_text = NULL;
+    c->header_n = 0;
+}
+
+/* A header row: no number cells, short cells, most of them column names. */
+static int is_header(tctx *c, const bg_row *row, int numbers)
+{
+    size_t ov[2], named = 0, filled = 0;
+    if (numbers)
+        return 0;
+    for (size_t k = 0; k < row->n; k++) {
+        const bg_piece *cell = &row->cells[k];
+        if (bg_utf8_count(cell->s, cell->len) > 30)
+            return 0;           /* prose, not a column name */
+        if (cell->len == 0)
+            continue;
+        filled++;
+        named += (size_t)bg_match(c->m, &c->ar->header_word, cell->s, cell->len, 0, ov, 1, cell->line);
+    }
+    return filled > 0 && named * 2 > filled;
+}
+
+/* Make row the header of the rows below. Two header rows in a row of the
+ * same width merge (预算数 over (调整后) reads 预算数(调整后)); a (万元) in a
+ * header cell governs the rest of the table. */
+static void install_header(tctx *c, const bg_row *row)
+{
+    int merge = c->header && c->header_n == row->n;
+    for (size_t k = 0; k < row->n; k++) {
+        char unit[16];
+        if (unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line, unit, sizeof unit)) {
+            memcpy(c->unit, unit, sizeof unit);
+            c->unit_source = "header";
+        }
+    }
+    if (!merge) {
+        free_header(c);
+        c->header_text = bg_xcalloc(row->n ? row->n : 1, sizeof *c->header_text);
+    }
+    for (size_t k = 0; k < row->n; k++) {
+        char *t = bg_clean(row->cells[k].s, row->cells[k].len);
+        if (merge && c->header_text[k] && *t) {
+            char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
+            free(t);
+            t = joined;
+        }
+        if (merge && !*t) {
+            free(t);
+            continue;
+        }
+        free(c->header_text[k]);
+        c->header_text[k] = t;
+    }
+    c->header_n = row->n;
+    c->header = row;
+}
+
+/* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
+ * label may start with digits too (2020年医疗救助补助资金), but goes on. */
+static int is_figure(const bg_piece *cell)
+{
+    size_t i = 0;
+    while (i < cell->len && cell->s[i] == ' ')
+        i++;
+    if (i + 3 <= cell->len && (memcmp(cell->s + i, "≥", 3) == 0 || memcmp(cell->s + i, "≤", 3) == 0))
+        i += 3;
+    while (i < cell->len && strchr("<>= ", cell->s[i]))
+        i++;
+    if (i >= cell->len || cell->s[i] < '0' || cell->s[i] > '9')
+        return 0;
+    while (i < cell->len && strchr("0123456789.,", cell->s[i]))
+        i++;
+    return bg_utf8_count(cell->s + i, cell->len - i) <= 4;
+}
+
+/* The nearest cell left of k that names something: Chinese text that is not
+ * itself a figure (≥30万元 is a value, not a label). */
+static const bg_piece *row_label(tctx *c, const bg_row *row, size_t k)
+{
+    (void)c;
+    while (k-- > 0) {
+        const bg_piece *cell = &row->cells[k];
+        if (has_cjk(cell->s, cell->len) && !is_figure(cell))
+            return cell;
+    }
+    return NULL;
+}
+
+static int is_money(tctx *c, const char *row, const char *column, long line)
+{
+    size_t ov[2];
+    const bg_regex *money = &c->ar->money, *not_money = &c->ar->not_money;
+    int yes = (row && bg_match(c->m, money, row, strlen(row), 0, ov, 1, line))
+              || (column && bg_match(c->m, money, column, strlen(column), 0, ov, 1, line));
+    int no = (row && bg_match(c->m, not_money, row, strlen(row), 0, ov, 1, line))
+             || (column && bg_match(c->m, not_money, column, strlen(column), 0, ov, 1, line));
+    return yes && !no;
+}
+
+/* A row "其中:…" lists parts of the amounts in the same columns above it. */
+static void link_column(tctx *c, size_t k)
+{
+    if (k >= c->ncols) {
+        c->total_at = bg_xrealloc(c->total_at, (k + 1) * sizeof *c->total_at);
+        while (c->ncols <= k)
+            c->total_at[c->ncols++] = BG_NO_PARENT;
+    }
+    size_t index = c->out->n - 1;
+    if (c->part_row)
+        c->out->items[index].parent = c->total_at[k];
+    else
+        c->total_at[k] = index;
+}
+
+static void push_number(tctx *c, const bg_piece *cell, size_t na, size_t nb, const char *cmp_qual,
+                        char *row, char *column, const char *unit, const char *source)
+{
+    bg_amount a = { 0 };
+    a.parent = BG_NO_PARENT;
+    if (bg_dec_parse(cell->s + na, nb - na, &a.value) != (int)(nb - na)) {
+        free(row);
+        free(column);
+        return;
+    }
+    const bg_unit *u = bg_unit_find(c->ar, unit, strlen(unit));
+    if (!u) {
+        free(row);
+        free(column);
+        return;
+    }
+    a.unit = bg_xstrdup(unit);
+    a.unit_source = source;
+    bg_amount_set_wan(&a, u);
+    a.qualifier = cmp_qual;
+    a.row = row && *row ? row : NULL;
+    a.column = column && *column ? column : NULL;
+    if (!a.row)
+        free(row);
+    if (!a.column)
+        free(column);
+    a.label = a.row && a.column ? bg_xasprintf("%s %s", a.row, a.column)
+              : a.row || a.column ? bg_xstrdup(a.row ? a.row : a.column) : NULL;
+    size_t ta = 0, tb = cell->len;
+    while (ta < tb && cell->s[ta] == ' ')
+        ta++;
+    while (tb > ta && cell->s[tb - 1] == ' ')
+        tb--;
+    a.text = bg_xstrndup(cell->s + ta, tb - ta);
+    a.start = cell->map[ta];
+    a.end = cell->map[tb];
+    a.line = bg_text_line(c->t, a.start);
+    a.in_table = 1;
+    bg_amount_push(c->out, &a);
+}
+
+static const char *comparator_qualifier(const char *s, size_t a, size_t b)
+{
+    if (a == SIZE_MAX || b <= a)
+        return NULL;
+    return (s[a] == '>' || memcmp(s + a, "≥", 3) == 0) ? "over" : "under";
+}
+
+/* A cell that is only a number, or "label: number". */
+static void number_cell(tctx *c, const bg_row *row, size_t k, const char *row_unit)
+{
+    const bg_piece *cell = &row->cells[k];
+    size_t ov[2], na, nb, ca, cb, la, lb;
+    const char *unit = row_unit ? row_unit : c->unit;
+    const char *source = row_unit ? "header" : c->unit_source;
+    if (bg_match(c->m, &c->ar->cell_number, cell->s, cell->len, 0, ov, 1, cell->line)) {
+        bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
+        const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
+        const bg_piece *lab = row_label(c, row, k);
+        char *rl = lab ? label_text(c, lab) : NULL;
+        char *col = c->header && c->header_n == row->n && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
+        if (!is_money(c, rl, col, cell->line)) {
+            free(rl);
+            free(col);
+        } else if (!*unit) {
+            c->unitless++;
+            free(rl);
+            free(col);
+        } else {
+            push_number(c, cell, na, nb, q, rl, col, unit, source);
+            link_column(c, k);
+        }
+        return;
+    }
+    if (!bg_match(c->m, &c->ar->cell_labelled, cell->s, cell->len, 0, ov, 1, cell->line))
+        return;
+    bg_group(c->m, &c->ar->cell_labelled, "num", &na, &nb);
+    bg_group(c->m, &c->ar->cell_labelled, "label", &la, &lb);
+    char *label = bg_clean(cell->s + la, lb - la);
+    if (!bg_is_money_label(c->ar, c->m, label, cell->line))
+        free(label);
+    else if (!*unit) {
+        c->unitless++;
+        free(label);
+    } else
+        push_number(c, cell, na, nb, NULL, label, NULL, unit, source);
+}
+
+static int part_label(tctx *c, const bg_row *row)
+{
+    size_t ov[2];
+    for (size_t k = 0; k < row->n; k++) {
+        const bg_piece *cell = &row->cells[k];
+        if (has_cjk(cell->s, cell->len))
+            return bg_match(c->m, &c->ar->part, cell->s, cell->len, 0, ov, 1, cell->line) && ov[0] <= 1;
+    }
+    return 0;
+}
+
+static void table_row(tctx *c, const bg_row *row)
+{
+    int numbers = 0;
+    c->part_row = part_label(c, row);
+    for (size_t k = 0; k < row->n; k++) {
+        const bg_piece *cell = &row->cells[k];
+        if (unit_in(c, &c->ar->declaration, cell->s, cell->len, cell->line, c->unit, sizeof c->unit))
+            c->unit_source = "declared";
+        numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
+    }
+    int header = is_header(c, row, numbers);
+    for (size_t k = 0; k < row->n; k++) {
+        const bg_piece *lab = row_label(c, row, k);
+        char row_unit[16];
+        int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
+        char *rl = lab ? label_text(c, lab) : NULL;
+        const char *col = c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+        bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
+        bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
+        free(rl);
+        if (!header)
+            number_cell(c, row, k, has_row_unit ? row_unit : NULL);
+    }
+    if (header)
+        install_header(c, row);
+}
+
+void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,
+                         bg_matcher *m, bg_warnings *w, bg_amounts *out)
+{
+    const bg_table *tb = &l->blocks[block].table;
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
+    declared_before(&c, l, block);
+    for (size_t r = 0; r < tb->n; r++)
+        table_row(&c, &tb->rows[r]);
+    if (c.unitless)
+        bg_warn(w, tb->line, "table: %zu number%s in money cells with no unit declared; not taken as amounts",
+                c.unitless, c.unitless > 1 ? "s" : "");
+    free_header(&c);
+    free(c.total_at);
+}

@@ -1,0 +1,461 @@
+/* amounts.c — money written with its unit, in prose and in table cells:
+ * compiling the [unit] [amounts] [money-words] [labels] records, finding
+ * amounts, reading their values exactly, and taking their labels. */
+#include "amounts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cnnum.h"
+
+/* ---- compiling ------------------------------------------------------------ */
+
+typedef struct {
+    const char *type, *key;
+    size_t offset;          /* of a bg_regex in bg_amount_rules */
+} regex_slot;
+
+#define SLOT(t, k, f) { t, k, offsetof(bg_amount_rules, f) }
+static const regex_slot slots[] = {
+    SLOT("amounts", "expression", expression), SLOT("amounts", "not_after", not_after),
+    SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
+    SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
+    SLOT("money-words", "header_word", header_word), SLOT("money-words", "declaration", declaration), SLOT("money-words", "header_unit", header_unit),
+    SLOT("money-words", "cell_number", cell_number), SLOT("money-words", "cell_labelled", cell_labelled),
+    SLOT("labels", "clause_end", clause_end), SLOT("labels", "drop_after", drop_after),
+    SLOT("labels", "part", part), SLOT("labels", "total", total), SLOT("labels", "count_at_end", count_at_end),
+};
+#define NSLOTS (sizeof slots / sizeof slots[0])
+
+static bg_regex *slot_of(bg_amount_rules *ar, size_t k)
+{
+    return (bg_regex *)((char *)ar + slots[k].offset);
+}
+
+static int compile_unit(const bg_record *r, bg_amount_rules *ar, baogao_error *err)
+{
+    const bg_kv *name = bg_record_get(r, "name"), *exp = bg_record_get(r, "wan_exponent");
+    long e;
+    if (!name || !exp)
+        return bg_pattern_error(err, r->file, r->line, "[unit] needs name and wan_exponent");
+    if (bg_kv_int(exp, &e, err) < 0)
+        return -1;
+    bg_unit u = { bg_xstrdup(name->value), (int)e };
+    BG_PUSH(ar->units, ar->nunits, ar->units_cap, u);
+    return 0;
+}
+
+static int compile_kv(const bg_record *r, const bg_kv *kv, bg_amount_rules *ar, baogao_error *err)
+{
+    if (strcmp(r->type, "labels") == 0 && strcmp(kv->key, "drop_before") == 0) {
+        bg_regex re;
+        if (bg_regex_compile(kv, &re, err) < 0)
+            return -1;
+        BG_PUSH(ar->drop_before, ar->ndrop_before, ar->drop_before_cap, re);
+        return 0;
+    }
+    for (size_t k = 0; k < NSLOTS; k++)
+        if (strcmp(r->type, slots[k].type) == 0 && strcmp(kv->key, slots[k].key) == 0) {
+            if (slot_of(ar, k)->code)
+                return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
+            return bg_regex_compile(kv, slot_of(ar, k), err);
+        }
+    return bg_pattern_error(err, kv->file, kv->line, "unknown key \"%s\" in [%s]", kv->key, r->type);
+}
+
+int bg_amounts_compile(const bg_records *recs, bg_amount_rules *ar, baogao_error *err)
+{
+    memset(ar, 0, sizeof *ar);
+    for (size_t i = 0; i < recs->n; i++) {
+        const bg_record *r = &recs->items[i];
+        if (strcmp(r->type, "unit") == 0) {
+            if (compile_unit(r, ar, err) < 0)
+                return -1;
+            continue;
+        }
+        if (strcmp(r->type, "amounts") != 0 && strcmp(r->type, "money-words") != 0 && strcmp(r->type, "labels") != 0)
+            continue;
+        for (size_t k = 0; k < r->nkv; k++)
+            if (compile_kv(r, &r->kv[k], ar, err) < 0)
+                return -1;
+    }
+    for (size_t k = 0; k < NSLOTS; k++)
+        if (!slot_of(ar, k)->code)
+            return bg_pattern_error(err, "patterns", 0, "[%s] lacks %s", slots[k].type, slots[k].key);
+    if (ar->nunits == 0)
+        return bg_pattern_error(err, "patterns", 0, "no [unit] records");
+    return 0;
+}
+
+void bg_amount_rules_free(bg_amount_rules *ar)
+{
+    for (size_t i = 0; i < ar->nunits; i++)
+        free(ar->units[i].name);
+    free(ar->units);
+    for (size_t k = 0; k < NSLOTS; k++)
+        bg_regex_free(slot_of(ar, k));
+    for (size_t i = 0; i < ar->ndrop_before; i++)
+        bg_regex_free(&ar->drop_before[i]);
+    free(ar->drop_before);
+    memset(ar, 0, sizeof *ar);
+}
+
+/* ---- shared helpers ------------------------------------------------------- */
+
+const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t n)
+{
+    for (size_t i = 0; i < ar->nunits; i++)
+        if (strlen(ar->units[i].name) == n && memcmp(ar->units[i].name, name, n) == 0)
+            return &ar->units[i];
+    return NULL;
+}
+
+void bg_amount_set_wan(bg_amount *a, const bg_unit *u)
+{
+    a->value_wan = a->value;
+    bg_dec_shift(&a->value_wan, u->wan_exponent);
+    if (a->has_max) {
+        a->value_max_wan = a->value_max;
+        bg_dec_shift(&a->value_max_wan, u->wan_exponent);
+    }
+}
+
+int bg_is_money_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, long line)
+{
+    size_t ov[2], n = strlen(s);
+    return bg_match(m, &ar->money, s, n, 0, ov, 1, line) && !bg_match(m, &ar->not_money, s, n, 0, ov, 1, line);
+}
+
+void bg_amount_push(bg_amounts *out, bg_amount *a)
+{
+    BG_PUSH(out->items, out->n, out->cap, *a);
+    memset(a, 0, sizeof *a);
+}
+
+static void amount_clear(bg_amount *a)
+{
+    free(a->label);
+    free(a->unit);
+    free(a->per);
+    free(a->text);
+    free(a->row);
+    free(a->column);
+}
+
+void bg_amounts_free(bg_amounts *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        amount_clear(&a->items[i]);
+    free(a->items);
+    memset(a, 0, sizeof *a);
+}
+
+/* ---- reading a match ------------------------------------------------------ */
+
+typedef struct {
+    size_t a, b;
+} range;
+
+static range group(bg_matcher *m, const bg_regex *re, const char *name)
+{
+    range r = { SIZE_MAX, SIZE_MAX };
+    if (!bg_group(m, re, name, &r.a, &r.b))
+        r.a = r.b = SIZE_MAX;
+    return r;
+}
+
+static int has(range r)
+{
+    return r.a != SIZE_MAX && r.b > r.a;
+}
+
+/* The value of a number written with an optional scale (3千, 五百, 1.2): exact
+ * digits for Arabic numbers (200.60 stays 200.60), else the numeral's value. */
+static int read_number(const char *s, size_t n, bg_dec *out)
+{
+    if (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-')) {
+        int used = bg_dec_parse(s, n, out);
+        if (used == (int)n)
+            return 0;
+    }
+    return bg_cn_parse(s, n, out);
+}
+
+/* Split number+scale ("五百万", "3千万", "1.2亿") into the value and the unit:
+ * a final 万 or 亿 is the unit's, the rest is the number. */
+static int read_value(const char *s, size_t n, const char *yuan, bg_dec *value, char *unit, size_t unit_size)
+{
+    const char *tail = "";
+    if (n >= 3 && (memcmp(s + n - 3, "万", 3) == 0 || memcmp(s + n - 3, "亿", 3) == 0)) {
+        tail = memcmp(s + n - 3, "万", 3) == 0 ? "万" : "亿";
+        n -= 3;
+    }
+    if (n == 0 || read_number(s, n, value) < 0)
+        return -1;
+    snprintf(unit, unit_size, "%s%s", tail, yuan);
+    return 0;
+}
+
+static const char *qualifier_of(const bg_amount_rules *ar, bg_matcher *m, const char *s, range r, long line)
+{
+    size_t ov[2];
+    if (!has(r))
+        return NULL;
+    if (bg_match(m, &ar->approx, s + r.a, r.b - r.a, 0, ov, 1, line))
+        return "approx";
+    if (bg_match(m, &ar->over, s + r.a, r.b - r.a, 0, ov, 1, line))
+        return "over";
+    if (bg_match(m, &ar->under, s + r.a, r.b - r.a, 0, ov, 1, line))
+        return "under";
+    return NULL;
+}
+
+/* ---- labels --------------------------------------------------------------- */
+
+/* Start of the clause that ends at `end`: just past the last clause mark. */
+static size_t clause_start(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t from, size_t end, long line)
+{
+    size_t ov[2], start = from, pos = from;
+    while (pos < end && bg_match(m, &ar->clause_end, s, end, pos, ov, 1, line)) {
+        start = ov[1];
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+    }
+    return start;
+}
+
+/* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). */
+static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
+{
+    size_t ov[2];
+    for (size_t i = 0; i < ar->ndrop_before; i++) {
+        size_t pos = *a, cut = *a;
+        while (pos < *b && bg_match(m, &ar->drop_before[i], s, *b, pos, ov, 1, line) && ov[1] > ov[0]) {
+            cut = ov[1];
+            pos = ov[1];
+        }
+        if (cut > *a)
+            *a = cut;
+    }
+    while (*a < *b && s[*a] == ' ')
+        (*a)++;
+    if (bg_match(m, &ar->part, s, *b, *a, ov, 1, line) && ov[0] == *a)
+        *a = ov[1];
+    while (*b > *a && s[*b - 1] == ' ')
+        (*b)--;
+    if (*b > *a && bg_match(m, &ar->drop_after, s, *b, *a, ov, 1, line))
+        *b = ov[0];
+}
+
+static char *clean_or_null(const char *s, size_t a, size_t b)
+{
+    char *c = bg_clean(s + a, b - a);
+    if (*c)
+        return c;
+    free(c);
+    return NULL;
+}
+
+typedef struct {
+    char *label;
+    int part;               /* introduced by 其中 */
+} label_info;
+
+static label_info take_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p,
+                             size_t from, size_t amount_start, long line)
+{
+    label_info li = { NULL, 0 };
+    const char *s = p->s;
+    size_t cs = clause_start(ar, m, s, from, amount_start, line), a = cs, b = amount_start, ov[2];
+    /* "其中:" stands as a clause of its own before the part it introduces */
+    size_t q = cs;
+    while (q > from && (s[q - 1] == ':' || s[q - 1] == ' '))
+        q--;
+    li.part = (q >= from + 6 && memcmp(s + q - 6, "其中", 6) == 0)
+              || (bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a);
+    trim_label(ar, m, s, &a, &b, line);
+    if (b > a) {
+        li.label = clean_or_null(s, a, b);
+        return li;
+    }
+    if (bg_match(m, &ar->total, s, amount_start, cs, ov, 1, line)) {
+        li.label = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
+        return li;
+    }
+    int empty = 1;
+    for (size_t i = cs; i < amount_start; i++)
+        empty &= s[i] == ' ';
+    if (!empty || cs <= from)
+        return li;
+    /* The clause starts with the amount: borrow the previous clause's noun. */
+    size_t pend = cs - 1, ps = clause_start(ar, m, s, from, pend, line);
+    if (bg_match(m, &ar->count_at_end, s, pend, ps, ov, 1, line))
+        pend = ov[0];
+    a = ps;
+    b = pend;
+    li.part |= bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a;
+    trim_label(ar, m, s, &a, &b, line);
+    li.label = b > a ? clean_or_null(s, a, b) : NULL;
+    return li;
+}
+
+/* ---- finding amounts in a piece of text ----------------------------------- */
+
+static int next_is_cjk(const char *s, size_t n, size_t at)
+{
+    uint32_t cp;
+    if (at >= n)
+        return 0;
+    bg_utf8_next(s + at, n - at, &cp);
+    return bg_is_cjk(cp) && cp != 0x3002 && cp != 0x3001;   /* 。、 end a phrase */
+}
+
+typedef struct {
+    size_t last_total;      /* index of the last amount that is not a part */
+    size_t parts_of;        /* parent of the parts being listed, or BG_NO_PARENT */
+    size_t prev_end;        /* end of the previous amount in this piece */
+} part_state;
+
+/* A list of parts runs to the end of its sentence; "；" only separates parts. */
+static int sentence_break(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i + 3 <= b; i++)
+        if (memcmp(s + i, "。", 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* Build the amount of the match at ov in p; 0 if it is not money after all. */
+static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, const bg_amount_rules *ar,
+                 bg_matcher *m, bg_amount *a, label_info *li, size_t from)
+{
+    const bg_regex *re = &ar->expression;
+    const char *s = p->s;
+    long line = p->line;
+    range num = group(m, re, "num"), num2 = group(m, re, "num2"), scale = group(m, re, "scale");
+    range yuan = group(m, re, "yuan"), yuan2 = group(m, re, "yuan2"), per = group(m, re, "per");
+    int written_yuan = has(yuan) || has(yuan2);
+    char value_text[160], unit[32];
+    size_t nlen = num.b - num.a, slen = has(scale) ? scale.b - scale.a : 0;
+    if (nlen + slen >= sizeof value_text)
+        return 0;
+    memcpy(value_text, s + num.a, nlen);                 /* the number and its scale, */
+    memcpy(value_text + nlen, s + scale.a, slen);        /* without a range between them */
+    if (read_value(value_text, nlen + slen, written_yuan ? "元" : "", &a->value, unit, sizeof unit) < 0 || !*unit)
+        return 0;
+    const bg_unit *u = bg_unit_find(ar, unit, strlen(unit));
+    if (!u)
+        return 0;
+    *li = take_label(ar, m, p, from, ov[0], line);
+    if (!written_yuan) {
+        /* a bare 万/亿: money only before a non-Chinese character, after a money label */
+        const char *lab = li->label ? li->label : cell ? cell->row : NULL;
+        if (next_is_cjk(s, p->len, ov[1]) || !lab || !bg_is_money_label(ar, m, lab, line))
+            return 0;
+    }
+    if (has(num2)) {
+        char unit2[32];
+        size_t n2 = num2.b - num2.a;
+        if (n2 + slen >= sizeof value_text)
+            return 0;
+        memcpy(value_text, s + num2.a, n2);
+        memcpy(value_text + n2, s + scale.a, slen);
+        if (read_value(value_text, n2 + slen, written_yuan ? "元" : "", &a->value_max, unit2, sizeof unit2) < 0
+            || strcmp(unit, unit2) != 0)
+            return 0;
+        a->has_max = 1;
+        a->qualifier = "range";
+    }
+    a->unit = bg_xstrdup(unit);
+    a->unit_source = "written";
+    bg_amount_set_wan(a, u);
+    if (!a->qualifier)
+        a->qualifier = qualifier_of(ar, m, s, group(m, re, "pre"), line);
+    if (!a->qualifier)
+        a->qualifier = qualifier_of(ar, m, s, group(m, re, "mid0"), line);
+    if (!a->qualifier)
+        a->qualifier = qualifier_of(ar, m, s, group(m, re, "mid"), line);
+    if (!a->qualifier)
+        a->qualifier = qualifier_of(ar, m, s, group(m, re, "post"), line);
+    if (has(per))
+        a->per = bg_xstrndup(s + per.a, per.b - per.a);
+    a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
+    a->start = p->map[ov[0]];
+    a->end = p->map[ov[1]];
+    a->line = line;
+    return 1;
+}
+
+static void set_context(bg_amount *a, const bg_cell_ctx *cell, label_info *li)
+{
+    a->label = li->label;
+    li->label = NULL;
+    if (!cell)
+        return;
+    a->in_table = 1;
+    a->row = cell->row ? bg_xstrdup(cell->row) : NULL;
+    a->column = cell->column ? bg_xstrdup(cell->column) : NULL;
+    if (!a->label && (a->row || a->column))
+        a->label = a->row && a->column ? bg_xasprintf("%s %s", a->row, a->column)
+                                       : bg_xstrdup(a->row ? a->row : a->column);
+}
+
+static void link_parts(bg_amounts *out, part_state *ps, const char *s, size_t start, size_t end, int part)
+{
+    bg_amount *a = &out->items[out->n - 1];
+    size_t index = out->n - 1;
+    if (ps->parts_of != BG_NO_PARENT && sentence_break(s, ps->prev_end, start))
+        ps->parts_of = BG_NO_PARENT;
+    if (part && ps->last_total != BG_NO_PARENT) {
+        a->parent = ps->last_total;
+        ps->parts_of = ps->last_total;
+    } else if (ps->parts_of != BG_NO_PARENT)
+        a->parent = ps->parts_of;
+    else
+        ps->last_total = index;
+    ps->prev_end = end;
+}
+
+void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
+                        bg_matcher *m, bg_warnings *w, bg_amounts *out)
+{
+    part_state ps = { BG_NO_PARENT, BG_NO_PARENT, 0 };
+    size_t pos = 0, from = 0, ov[2];
+    while (pos < p->len && bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line)) {
+        size_t step = ov[0] + 1;
+        while (step < p->len && ((unsigned char)p->s[step] & 0xC0) == 0x80)
+            step++;
+        size_t before[2];
+        int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], ov[0] - 1, before, 1, p->line);
+        bg_amount a = { 0 };
+        label_info li = { NULL, 0 };
+        a.parent = BG_NO_PARENT;
+        if (glued || ov[1] == ov[0] || !build(p, ov, cell, ar, m, &a, &li, from)) {
+            free(li.label);
+            amount_clear(&a);
+            pos = step;
+            continue;
+        }
+        set_context(&a, cell, &li);
+        a.line = bg_text_line(t, a.start);     /* a cell or paragraph may run over lines */
+        if (p->map[ov[1] - 1] - p->map[ov[0]] != ov[1] - 1 - ov[0])
+            bg_warn(w, a.line, "amount \"%s\" joined across a line break", a.text);
+        bg_amount_push(out, &a);
+        link_parts(out, &ps, p->s, ov[0], ov[1], li.part);
+        from = ov[1];
+        pos = ov[1];
+    }
+}
+
+void bg_amounts_extract(const bg_text *t, const bg_layout *l, const bg_amount_rules *ar, bg_matcher *m,
+                        bg_warnings *w, bg_amounts *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < l->n; i++) {
+        const bg_block *b = &l->blocks[i];
+        if (b->kind == BG_BLOCK_PARA)
+            bg_amounts_in_text(t, &b->text, NULL, ar, m, w, out);
+        else
+            bg_amounts_in_table(t, l, i, ar, m, w, out);
+    }
+}

@@ -1,0 +1,76 @@
+/* amounts.h — every monetary figure: its value in 万元, its label, where it stands. */
+#ifndef BAOGAO_AMOUNTS_H
+#define BAOGAO_AMOUNTS_H
+
+#include "decimal.h"
+#include "sections.h"
+
+typedef struct {
+    char *name;
+    int wan_exponent;       /* 1 unit = 10^wan_exponent 万元 */
+} bg_unit;
+
+typedef struct {
+    bg_unit *units;
+    size_t nunits, units_cap;
+    bg_regex expression, not_after, approx, over, under;
+    bg_regex money, not_money, header_word, declaration, header_unit, cell_number, cell_labelled;
+    bg_regex clause_end, drop_after, part, total, count_at_end;
+    bg_regex *drop_before;
+    size_t ndrop_before, drop_before_cap;
+} bg_amount_rules;
+
+typedef struct {
+    char *label;            /* NULL: the text does not say */
+    char *unit;             /* as written or declared */
+    const char *unit_source;    /* "written", "declared", "header" */
+    bg_dec value, value_wan;
+    int has_max;
+    bg_dec value_max, value_max_wan;
+    const char *qualifier;  /* NULL, "approx", "over", "under", "range" */
+    char *per;
+    char *text;
+    char *row, *column;     /* table amounts */
+    int in_table;
+    long line;
+    size_t start, end;      /* normalized span */
+    size_t parent;          /* index, or BG_NO_PARENT */
+} bg_amount;
+
+typedef struct {
+    bg_amount *items;
+    size_t n, cap;
+} bg_amounts;
+
+int bg_amounts_compile(const bg_records *recs, bg_amount_rules *ar, baogao_error *err);
+void bg_amount_rules_free(bg_amount_rules *ar);
+
+void bg_amounts_extract(const bg_text *t, const bg_layout *l, const bg_amount_rules *ar, bg_matcher *m,
+                        bg_warnings *w, bg_amounts *out);
+void bg_amounts_free(bg_amounts *a);
+
+/* ---- shared between the prose and table parts (amounts.c, amount_tables.c) ---- */
+
+/* Context of a table cell: its row label and column header, or NULLs in prose. */
+typedef struct {
+    const char *row, *column;
+    const char *unit;           /* unit governing bare numbers, or NULL */
+    const char *unit_source;
+} bg_cell_ctx;
+
+/* Find the amounts written with a unit in piece p of text t, appending to out. */
+void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
+                        bg_matcher *m, bg_warnings *w, bg_amounts *out);
+/* Does s mention money (a money word and no non-money word)? */
+int bg_is_money_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, long line);
+/* The unit named by name, or NULL. */
+const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t n);
+/* Fill value_wan (and value_max_wan) from value and unit. */
+void bg_amount_set_wan(bg_amount *a, const bg_unit *u);
+void bg_amount_push(bg_amounts *out, bg_amount *a);
+
+/* The tables' part: money cells under a declared or header unit. */
+void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,
+                         bg_matcher *m, bg_warnings *w, bg_amounts *out);
+
+#endif

@@ -52,7 +52,8 @@ static void error_init(baogao_error *err, const char *file)
 
 /* Record types some stage understands; any other is a typo worth reporting. */
 static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document",
-                                     "unit", "amounts", "money-words", "labels" };
+                                     "unit", "amounts", "money-words", "labels", "column",
+                                     "indicator-rules", "quality-scale", "scores" };
 
 static int check_types(const bg_records *recs, baogao_error *err)
 {
@@ -136,6 +137,10 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
         rc = bg_meta_compile(&p->recs, &p->meta, err);
     if (rc == 0)
         rc = bg_amounts_compile(&p->recs, &p->amounts, err);
+    if (rc == 0)
+        rc = bg_tables_compile(&p->recs, &p->tables, err);
+    if (rc == 0)
+        rc = bg_scores_compile(&p->recs, &p->scores, err);
     if (rc < 0) {
         baogao_patterns_free(p);
         return NULL;
@@ -147,6 +152,8 @@ void baogao_patterns_free(baogao_patterns *p)
 {
     if (!p)
         return;
+    bg_score_rules_free(&p->scores);
+    bg_table_rules_free(&p->tables);
     bg_amount_rules_free(&p->amounts);
     bg_meta_rules_free(&p->meta);
     bg_layout_rules_free(&p->layout);
@@ -206,6 +213,8 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);
+    bg_indicators_extract(&r->text, &r->layout, &pat->tables, &pat->amounts, &m, &r->warnings, &r->findings);
+    bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
     bg_matcher_free(&m);
     return r;
 }
@@ -224,6 +233,7 @@ void baogao_result_free(baogao_result *r)
 {
     if (!r)
         return;
+    bg_findings_free(&r->findings);
     bg_amounts_free(&r->amounts);
     bg_meta_free(&r->meta);
     bg_sections_free(&r->sections);

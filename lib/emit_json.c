@@ -6,14 +6,14 @@
 
 #include <cjson/cJSON.h>
 
-#include "result.h"
+#include "emit.h"
 
-static cJSON *str_or_null(const char *s)
+cJSON *bg_json_str(const char *s)
 {
     return s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *span(const baogao_result *r, size_t a, size_t b)
+cJSON *bg_json_span(const baogao_result *r, size_t a, size_t b)
 {
     size_t oa, ob;
     bg_text_span(&r->text, a, b, &oa, &ob);
@@ -30,7 +30,7 @@ static void add_provenance(cJSON *prov, const baogao_result *r, const char *key,
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "line", (double)line);
     if (v)
-        cJSON_AddItemToObject(o, "span", span(r, v->start, v->end));
+        cJSON_AddItemToObject(o, "span", bg_json_span(r, v->start, v->end));
     cJSON_AddItemToObject(prov, key, o);
 }
 
@@ -38,13 +38,13 @@ static cJSON *document(const baogao_result *r)
 {
     const bg_meta *m = &r->meta;
     cJSON *d = cJSON_CreateObject();
-    cJSON_AddItemToObject(d, "title", str_or_null(m->title.value));
-    cJSON_AddItemToObject(d, "kind", str_or_null(m->kind.value));
-    cJSON_AddItemToObject(d, "organization", str_or_null(m->organization.value));
+    cJSON_AddItemToObject(d, "title", bg_json_str(m->title.value));
+    cJSON_AddItemToObject(d, "kind", bg_json_str(m->kind.value));
+    cJSON_AddItemToObject(d, "organization", bg_json_str(m->organization.value));
     cJSON_AddItemToObject(d, "year", m->year ? cJSON_CreateNumber(m->year) : cJSON_CreateNull());
-    cJSON_AddItemToObject(d, "date", str_or_null(m->date.value));
-    cJSON_AddItemToObject(d, "preparer", str_or_null(m->preparer.value));
-    cJSON_AddItemToObject(d, "phone", str_or_null(m->phone.value));
+    cJSON_AddItemToObject(d, "date", bg_json_str(m->date.value));
+    cJSON_AddItemToObject(d, "preparer", bg_json_str(m->preparer.value));
+    cJSON_AddItemToObject(d, "phone", bg_json_str(m->phone.value));
     cJSON *prov = cJSON_CreateObject();
     const struct { const char *key; const bg_meta_value *v; } fields[] = {
         { "title", &m->title }, { "kind", &m->kind }, { "organization", &m->organization },
@@ -70,7 +70,7 @@ static cJSON *sections(const baogao_result *r, size_t first, const size_t *next,
         cJSON_AddStringToObject(o, "title", sec->title);
         cJSON_AddNumberToObject(o, "level", sec->level);
         cJSON_AddNumberToObject(o, "line", (double)sec->line);
-        cJSON_AddItemToObject(o, "span", span(r, sec->start, sec->end));
+        cJSON_AddItemToObject(o, "span", bg_json_span(r, sec->start, sec->end));
         cJSON_AddItemToObject(o, "sections", sections(r, child[i], next, child));
         cJSON_AddItemToArray(arr, o);
     }
@@ -97,6 +97,15 @@ static cJSON *section_tree(const baogao_result *r)
     free(child);
     free(last);
     return tree;
+}
+
+cJSON *bg_json_dec(const bg_dec *d, int present)
+{
+    char buf[160];
+    if (!present)
+        return cJSON_CreateNull();
+    bg_dec_format(d, buf, sizeof buf);
+    return cJSON_CreateRaw(buf);    /* exact digits, never through a double */
 }
 
 static cJSON *dec_or_null(const bg_dec *d, int present, int as_written)
@@ -139,24 +148,24 @@ static cJSON *amounts(const baogao_result *r)
     for (size_t i = 0; i < r->amounts.n; i++) {
         const bg_amount *a = &r->amounts.items[i];
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddItemToObject(o, "label", str_or_null(a->label));
+        cJSON_AddItemToObject(o, "label", bg_json_str(a->label));
         cJSON_AddItemToObject(o, "value", dec_or_null(&a->value, 1, 1));
         cJSON_AddStringToObject(o, "unit", a->unit);
         cJSON_AddStringToObject(o, "unit_source", a->unit_source);
         cJSON_AddItemToObject(o, "value_wan", dec_or_null(&a->value_wan, 1, 0));
-        cJSON_AddItemToObject(o, "qualifier", str_or_null(a->qualifier));
+        cJSON_AddItemToObject(o, "qualifier", bg_json_str(a->qualifier));
         cJSON_AddItemToObject(o, "value_max", dec_or_null(&a->value_max, a->has_max, 1));
         cJSON_AddItemToObject(o, "value_max_wan", dec_or_null(&a->value_max_wan, a->has_max, 0));
-        cJSON_AddItemToObject(o, "per", str_or_null(a->per));
+        cJSON_AddItemToObject(o, "per", bg_json_str(a->per));
         cJSON_AddStringToObject(o, "text", a->text);
         cJSON_AddNumberToObject(o, "line", (double)a->line);
         cJSON_AddItemToObject(o, "section", section_path(r, a->line));
-        cJSON_AddItemToObject(o, "span", span(r, a->start, a->end));
+        cJSON_AddItemToObject(o, "span", bg_json_span(r, a->start, a->end));
         cJSON_AddItemToObject(o, "parent", a->parent == BG_NO_PARENT ? cJSON_CreateNull()
                                                                       : cJSON_CreateNumber((double)a->parent));
         cJSON_AddStringToObject(o, "context", a->in_table ? "table" : "prose");
-        cJSON_AddItemToObject(o, "row", str_or_null(a->row));
-        cJSON_AddItemToObject(o, "column", str_or_null(a->column));
+        cJSON_AddItemToObject(o, "row", bg_json_str(a->row));
+        cJSON_AddItemToObject(o, "column", bg_json_str(a->column));
         cJSON_AddItemToArray(arr, o);
     }
     return arr;
@@ -232,16 +241,6 @@ static cJSON *warnings(const baogao_result *r)
     return arr;
 }
 
-static cJSON *scores_placeholder(void)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNullToObject(o, "total");
-    cJSON_AddNullToObject(o, "max");
-    cJSON_AddNullToObject(o, "grade");
-    cJSON_AddItemToObject(o, "items", cJSON_CreateArray());
-    return o;
-}
-
 char *bg_emit_json(const baogao_result *r, int pretty)
 {
     cJSON *root = cJSON_CreateObject();
@@ -258,9 +257,9 @@ char *bg_emit_json(const baogao_result *r, int pretty)
     cJSON_AddItemToObject(root, "document", document(r));
     cJSON_AddItemToObject(root, "sections", section_tree(r));
     cJSON_AddItemToObject(root, "amounts", amounts(r));
-    cJSON_AddItemToObject(root, "indicators", cJSON_CreateArray());
-    cJSON_AddItemToObject(root, "projects", cJSON_CreateArray());
-    cJSON_AddItemToObject(root, "scores", scores_placeholder());
+    cJSON_AddItemToObject(root, "indicators", bg_json_indicators(r));
+    cJSON_AddItemToObject(root, "projects", bg_json_projects(r));
+    cJSON_AddItemToObject(root, "scores", bg_json_scores(r));
     cJSON_AddItemToObject(root, "tables", tables(r));
     cJSON_AddItemToObject(root, "warnings", warnings(r));
     char *out = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);

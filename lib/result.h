@@ -3,6 +3,7 @@
 #define BAOGAO_RESULT_H
 
 #include "amounts.h"
+#include "indicators.h"
 #include "meta.h"
 
 struct baogao_patterns {
@@ -11,6 +12,8 @@ struct baogao_patterns {
     bg_heading_styles headings;
     bg_meta_rules meta;
     bg_amount_rules amounts;
+    bg_table_rules tables;
+    bg_score_rules scores;
 };
 
 struct baogao_result {
@@ -23,6 +26,7 @@ struct baogao_result {
     bg_sections sections;
     bg_meta meta;
     bg_amounts amounts;
+    bg_findings findings;   /* indicators, projects, scores */
     bg_warnings warnings;
 };
 

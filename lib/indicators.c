@@ -1,0 +1,398 @@
+/* indicators.c — indicator rows and project lists from tables whose header
+ * names their columns; the totals such tables state go to the scores. */
+#include "indicators.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    bg_header h;
+    int is_ind, is_proj;
+    long end_line;              /* where the table that had it ended */
+} carried_header;
+
+typedef struct {
+    const bg_text *t;
+    const bg_table_rules *tr;
+    const bg_amount_rules *ar;
+    bg_matcher *m;
+    bg_warnings *w;
+    bg_findings *out;
+    /* levels filled down from merged cells, within one table */
+    char *level1, *level2;
+    bg_dec level1_weight, level2_weight;
+    int has_level1_weight, has_level2_weight;
+    const bg_unit *unit;        /* of a project list's money */
+    char unit_name[16];
+    carried_header carry;       /* the last table's header, for a table broken by a page */
+} ctx;
+
+static char *clean_cell(const ctx *c, const bg_piece *p)
+{
+    if (!p || bg_cell_blank(c->tr, c->m, p))
+        return NULL;
+    return bg_clean(p->s, p->len);
+}
+
+/* ---- parsed values and achievement ---------------------------------------- */
+
+static void parse_value(const ctx *c, const bg_piece *p, bg_parsed *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!p || bg_cell_blank(c->tr, c->m, p))
+        return;
+    out->present = 1;
+    size_t ov[2], a, b;
+    const bg_regex *re = &c->tr->figure;
+    if (bg_match(c->m, re, p->s, p->len, 0, ov, 1, p->line) && bg_group(c->m, re, "num", &a, &b)
+        && bg_dec_parse(p->s + a, b - a, &out->number) == (int)(b - a)) {
+        out->has_number = 1;
+        if (bg_group(c->m, re, "cmp", &a, &b))
+            out->comparator = p->s[a] == '>' ? ">" : p->s[a] == '<' ? "<" : p->s[a] == '=' ? "="
+                              : memcmp(p->s + a, "≥", 3) == 0 ? "≥" : "≤";
+        if (bg_group(c->m, re, "unit", &a, &b))
+            out->unit = bg_xstrndup(p->s + a, b - a);
+        return;
+    }
+    out->word = bg_clean(p->s, p->len);
+}
+
+static int scale_rank(const bg_scale *sc, const char *w)
+{
+    for (size_t i = 0; i < sc->n; i++)
+        if (strcmp(sc->words[i], w) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int words_achieved(const ctx *c, const char *target, const char *actual, long line)
+{
+    size_t ov[2];
+    if (bg_match(c->m, &c->tr->not_applicable, target, strlen(target), 0, ov, 1, line)
+        || bg_match(c->m, &c->tr->not_applicable, actual, strlen(actual), 0, ov, 1, line))
+        return -1;
+    if (strcmp(target, actual) == 0)
+        return c->tr->same_text_achieved ? 1 : -1;
+    for (size_t i = 0; i < c->tr->nscales; i++) {
+        int rt = scale_rank(&c->tr->scales[i], target), ra = scale_rank(&c->tr->scales[i], actual);
+        if (rt >= 0 && ra >= 0)
+            return ra <= rt;
+    }
+    return -1;
+}
+
+/* Defined where both sides are numbers in the same unit, or words the
+ * pattern files order; a target without comparator is a floor (100% vs 97%
+ * is not achieved). */
+static int achieved(const ctx *c, const bg_parsed *t, const bg_parsed *a, long line)
+{
+    if (!t->present || !a->present)
+        return -1;
+    if (t->word && a->word)
+        return words_achieved(c, t->word, a->word, line);
+    if (!t->has_number || !a->has_number)
+        return -1;
+    if ((t->unit == NULL) != (a->unit == NULL) || (t->unit && strcmp(t->unit, a->unit) != 0))
+        return -1;
+    int cmp = bg_dec_cmp(&a->number, &t->number);
+    const char *op = t->comparator ? t->comparator : "≥";
+    if (strcmp(op, "≥") == 0) return cmp >= 0;
+    if (strcmp(op, ">") == 0) return cmp > 0;
+    if (strcmp(op, "≤") == 0) return cmp <= 0;
+    if (strcmp(op, "<") == 0) return cmp < 0;
+    return cmp == 0;
+}
+
+/* ---- rows ----------------------------------------------------------------- */
+
+/* From the first to the last cell that holds text: an empty cell has no place. */
+static void row_span(const bg_piece *cells, size_t n, size_t *a, size_t *b)
+{
+    size_t first = 0, last = n;
+    while (first < n && cells[first].len == 0)
+        first++;
+    while (last > first && cells[last - 1].len == 0)
+        last--;
+    *a = first < n ? cells[first].map[0] : 0;
+    *b = last > first ? cells[last - 1].map[cells[last - 1].len] : *a;
+}
+
+/* A row that totals the table: one of its text cells says 合计 or 总分. */
+static int is_total_row(const ctx *c, const bg_piece *cells, size_t n)
+{
+    size_t ov[2];
+    for (size_t i = 0; i < n; i++) {
+        if (!cells[i].len)
+            continue;
+        char *t = bg_clean(cells[i].s, cells[i].len);
+        int hit = bg_match(c->m, &c->tr->total_row, t, strlen(t), 0, ov, 1, cells[i].line);
+        free(t);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* 合计 … 100 97: the total of the 得分 column, with the 分值 total as its maximum.
+ * A template's total row with an empty 得分 states no total. */
+static void total_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n)
+{
+    bg_stated_total st = { 0 };
+    if (!mr->cell[BG_R_SCORE] || !bg_cell_decimal(mr->cell[BG_R_SCORE], &st.value))
+        return;
+    st.has_max = mr->cell[BG_R_WEIGHT] && bg_cell_decimal(mr->cell[BG_R_WEIGHT], &st.max);
+    st.source = "table";
+    row_span(cells, n, &st.start, &st.end);
+    st.line = bg_text_line(c->t, st.start);
+    bg_scores *s = &c->out->scores;
+    BG_PUSH(s->totals, s->ntotals, s->totals_cap, st);
+}
+
+static void set_level(ctx *c, const bg_piece *p, char **level, bg_dec *weight, int *has_weight)
+{
+    if (!p || bg_cell_blank(c->tr, c->m, p))
+        return;
+    free(*level);
+    *level = bg_weighted_name(c->tr, c->m, p, weight, has_weight);
+}
+
+static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n, long table_line)
+{
+    const bg_piece *l1 = mr->cell[BG_R_LEVEL1], *l2 = mr->cell[BG_R_LEVEL2], *l3 = mr->cell[BG_R_LEVEL3];
+    int new_l1 = l1 && !bg_cell_blank(c->tr, c->m, l1);
+    set_level(c, l1, &c->level1, &c->level1_weight, &c->has_level1_weight);
+    if (new_l1 && (!l2 || bg_cell_blank(c->tr, c->m, l2))) {
+        free(c->level2);        /* a new group: its level 2 is not the last group's */
+        c->level2 = NULL;
+        c->has_level2_weight = 0;
+    }
+    set_level(c, l2, &c->level2, &c->level2_weight, &c->has_level2_weight);
+    if (!l3 || bg_cell_blank(c->tr, c->m, l3))
+        return;
+    bg_indicator ind = { 0 };
+    ind.level3 = bg_weighted_name(c->tr, c->m, l3, &ind.level3_weight, &ind.has_level3_weight);
+    ind.level1 = c->level1 ? bg_xstrdup(c->level1) : NULL;
+    ind.level2 = c->level2 ? bg_xstrdup(c->level2) : NULL;
+    ind.level1_weight = c->level1_weight;
+    ind.has_level1_weight = c->level1 && c->has_level1_weight;
+    ind.level2_weight = c->level2_weight;
+    ind.has_level2_weight = c->level2 && c->has_level2_weight;
+    ind.category = clean_cell(c, mr->cell[BG_R_CATEGORY]);
+    ind.description = clean_cell(c, mr->cell[BG_R_DESCRIPTION]);
+    ind.standard = clean_cell(c, mr->cell[BG_R_STANDARD]);
+    ind.target = clean_cell(c, mr->cell[BG_R_TARGET]);
+    ind.actual = clean_cell(c, mr->cell[BG_R_ACTUAL]);
+    ind.note = clean_cell(c, mr->cell[BG_R_NOTE]);
+    parse_value(c, mr->cell[BG_R_TARGET], &ind.target_parsed);
+    parse_value(c, mr->cell[BG_R_ACTUAL], &ind.actual_parsed);
+    row_span(cells, n, &ind.start, &ind.end);
+    ind.line = bg_text_line(c->t, ind.start);  /* where the row starts */
+    ind.achieved = achieved(c, &ind.target_parsed, &ind.actual_parsed, ind.line);
+    ind.has_weight = mr->cell[BG_R_WEIGHT] && bg_cell_decimal(mr->cell[BG_R_WEIGHT], &ind.weight);
+    ind.has_score = mr->cell[BG_R_SCORE] && bg_cell_decimal(mr->cell[BG_R_SCORE], &ind.score);
+    if (!ind.has_weight && ind.has_level3_weight) {
+        ind.weight = ind.level3_weight;     /* 部门整体效益 (9分) */
+        ind.has_weight = 1;
+    }
+    ind.table_line = table_line;
+    BG_PUSH(c->out->indicators, c->out->nindicators, c->out->indicators_cap, ind);
+}
+
+static int money_cell(ctx *c, const bg_piece *p, bg_dec *value, bg_dec *wan)
+{
+    if (!p || !bg_cell_decimal(p, value))
+        return 0;
+    *wan = *value;
+    if (c->unit)
+        bg_dec_shift(wan, c->unit->wan_exponent);
+    return 1;
+}
+
+static void project_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n)
+{
+    const bg_piece *name = mr->cell[BG_R_NAME];
+    if (!name || bg_cell_blank(c->tr, c->m, name))
+        return;
+    bg_project p = { 0 };
+    p.name = bg_clean(name->s, name->len);
+    p.number = clean_cell(c, mr->cell[BG_R_SEQ]);
+    p.goal = clean_cell(c, mr->cell[BG_R_GOAL]);
+    p.result = clean_cell(c, mr->cell[BG_R_RESULT]);
+    p.unit = c->unit ? bg_xstrdup(c->unit_name) : NULL;
+    p.has_budget = money_cell(c, mr->cell[BG_R_BUDGET], &p.budget, &p.budget_wan);
+    p.has_executed = money_cell(c, mr->cell[BG_R_EXECUTED], &p.executed, &p.executed_wan);
+    p.has_returned = money_cell(c, mr->cell[BG_R_RETURNED], &p.returned, &p.returned_wan);
+    p.has_score = mr->cell[BG_R_SCORE] && bg_cell_decimal(mr->cell[BG_R_SCORE], &p.score);
+    row_span(cells, n, &p.start, &p.end);
+    p.line = bg_text_line(c->t, p.start);
+    BG_PUSH(c->out->projects, c->out->nprojects, c->out->projects_cap, p);
+}
+
+/* ---- tables --------------------------------------------------------------- */
+
+/* The unit of a project list: a 单位:万元 just before the table, or in it. */
+static void find_unit(ctx *c, const bg_layout *l, size_t block)
+{
+    const bg_block *tb = &l->blocks[block];
+    size_t ov[2], a, b;
+    c->unit = NULL;
+    for (size_t i = block; i-- > 0;) {
+        const bg_block *p = &l->blocks[i];
+        if (p->kind != BG_BLOCK_PARA || p->end_line < tb->line - 3)
+            break;
+        if (bg_match(c->m, &c->ar->declaration, p->text.s, p->text.len, 0, ov, 1, p->line)
+            && bg_group(c->m, &c->ar->declaration, "unit", &a, &b) && b - a < sizeof c->unit_name) {
+            memcpy(c->unit_name, p->text.s + a, b - a);
+            c->unit_name[b - a] = '\0';
+            c->unit = bg_unit_find(c->ar, c->unit_name, b - a);
+            return;
+        }
+    }
+}
+
+static void reset_levels(ctx *c)
+{
+    free(c->level1);
+    free(c->level2);
+    c->level1 = c->level2 = NULL;
+    c->has_level1_weight = c->has_level2_weight = 0;
+}
+
+static size_t trimmed_count(const bg_row *row)
+{
+    size_t n = row->n;
+    while (n > 0 && row->cells[n - 1].len == 0)
+        n--;
+    return n;
+}
+
+static void copy_header(bg_header *dst, const bg_header *src)
+{
+    *dst = *src;
+    dst->roles = bg_xmalloc((src->n ? src->n : 1) * sizeof *dst->roles);
+    memcpy(dst->roles, src->roles, src->n * sizeof *dst->roles);
+}
+
+/* How many lines may separate a table from the one it continues. */
+#define CONTINUATION_LINES 8
+
+static void walk_table(ctx *c, const bg_layout *l, size_t block)
+{
+    const bg_table *tb = &l->blocks[block].table;
+    bg_header h = { 0 };
+    int have = 0, is_ind = 0, is_proj = 0;
+    find_unit(c, l, block);
+    reset_levels(c);
+    /* A table with no header of its own, right after one that had: the same
+     * table broken by a page or a stray line. Its levels start afresh. */
+    if (c->carry.h.roles && tb->line - c->carry.end_line <= CONTINUATION_LINES
+        && (tb->n == 0 || !bg_header_of(c->tr, c->m, &tb->rows[0], &h))) {
+        copy_header(&h, &c->carry.h);
+        have = 1;
+        is_ind = c->carry.is_ind;
+        is_proj = c->carry.is_proj;
+    }
+    if (!have)
+        bg_header_free(&h);     /* the probe of the first row, read again below */
+    for (size_t r = 0; r < tb->n; r++) {
+        const bg_row *row = &tb->rows[r];
+        bg_header nh;
+        if (bg_header_of(c->tr, c->m, row, &nh)) {
+            bg_header_free(&h);
+            h = nh;
+            have = 1;
+            is_ind = (bg_header_has(&h, BG_R_LEVEL3) || (bg_header_has(&h, BG_R_LEVEL1) && bg_header_has(&h, BG_R_LEVEL2)))
+                     && (bg_header_has(&h, BG_R_TARGET) || bg_header_has(&h, BG_R_ACTUAL)
+                         || bg_header_has(&h, BG_R_WEIGHT) || bg_header_has(&h, BG_R_SCORE));
+            is_proj = bg_header_has(&h, BG_R_NAME) && (bg_header_has(&h, BG_R_BUDGET) || bg_header_has(&h, BG_R_EXECUTED));
+            reset_levels(c);
+            continue;
+        }
+        if (!have || (!is_ind && !is_proj))
+            continue;
+        /* A row split in two by a stray blank line: the halves make one row. */
+        const bg_piece *cells = row->cells;
+        size_t n = row->n;
+        bg_piece *joined = NULL;
+        if (r + 1 < tb->n && trimmed_count(row) < h.n && tb->rows[r + 1].n < h.n
+            && trimmed_count(row) + tb->rows[r + 1].n == h.n) {
+            const bg_row *next = &tb->rows[r + 1];
+            n = trimmed_count(row) + next->n;
+            joined = bg_xmalloc(n * sizeof *joined);
+            memcpy(joined, row->cells, trimmed_count(row) * sizeof *joined);
+            memcpy(joined + trimmed_count(row), next->cells, next->n * sizeof *joined);
+            cells = joined;
+            r++;
+        }
+        bg_mapped_row mr;
+        bg_map_row(&h, cells, n, &mr);
+        if (is_total_row(c, cells, n))
+            total_row(c, &mr, cells, n);
+        else if (is_ind)
+            indicator_row(c, &mr, cells, n, tb->line);
+        else
+            project_row(c, &mr, cells, n);
+        free(joined);
+    }
+    bg_header_free(&c->carry.h);
+    if (have && (is_ind || is_proj)) {
+        c->carry.h = h;         /* the carry owns it now */
+        c->carry.is_ind = is_ind;
+        c->carry.is_proj = is_proj;
+        c->carry.end_line = tb->end_line;
+    } else
+        bg_header_free(&h);
+    reset_levels(c);
+}
+
+void bg_indicators_extract(const bg_text *t, const bg_layout *l, const bg_table_rules *tr,
+                           const bg_amount_rules *ar, bg_matcher *m, bg_warnings *w, bg_findings *out)
+{
+    memset(out, 0, sizeof *out);
+    ctx c = { 0 };
+    c.t = t;
+    c.tr = tr;
+    c.ar = ar;
+    c.m = m;
+    c.w = w;
+    c.out = out;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->blocks[i].kind == BG_BLOCK_TABLE)
+            walk_table(&c, l, i);
+    bg_header_free(&c.carry.h);
+}
+
+static void parsed_free(bg_parsed *p)
+{
+    free(p->unit);
+    free(p->word);
+}
+
+void bg_findings_free(bg_findings *f)
+{
+    for (size_t i = 0; i < f->nindicators; i++) {
+        bg_indicator *x = &f->indicators[i];
+        char *s[] = { x->level1, x->level2, x->level3, x->category, x->description, x->standard,
+                      x->target, x->actual, x->note };
+        for (size_t k = 0; k < sizeof s / sizeof s[0]; k++)
+            free(s[k]);
+        parsed_free(&x->target_parsed);
+        parsed_free(&x->actual_parsed);
+    }
+    free(f->indicators);
+    for (size_t i = 0; i < f->nprojects; i++) {
+        bg_project *p = &f->projects[i];
+        free(p->number);
+        free(p->name);
+        free(p->goal);
+        free(p->result);
+        free(p->unit);
+    }
+    free(f->projects);
+    free(f->scores.totals);
+    free(f->scores.grade);
+    for (size_t i = 0; i < f->scores.nitems; i++)
+        free(f->scores.items[i].name);
+    free(f->scores.items);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,193 @@
+/* scores.c — total score, grade and item scores stated in prose, and the
+ * settling of the total: every stated total is kept with its line; when they
+ * disagree none is chosen and a warning names them all. */
+#include "indicators.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bg_scores_compile(const bg_records *recs, bg_score_rules *sr, baogao_error *err)
+{
+    memset(sr, 0, sizeof *sr);
+    struct { const char *key; bg_regex *re; } slots[] = {
+        { "total", &sr->total }, { "grade", &sr->grade }, { "item", &sr->item },
+        { "item_weight", &sr->item_weight }, { "quoted", &sr->quoted }, { "item_name", &sr->item_name },
+    };
+    for (size_t i = 0; i < recs->n; i++) {
+        const bg_record *r = &recs->items[i];
+        if (strcmp(r->type, "scores") != 0)
+            continue;
+        for (size_t k = 0; k < r->nkv; k++) {
+            const bg_kv *kv = &r->kv[k];
+            size_t s = 0;
+            while (s < sizeof slots / sizeof slots[0] && strcmp(kv->key, slots[s].key) != 0)
+                s++;
+            if (s == sizeof slots / sizeof slots[0])
+                return bg_pattern_error(err, kv->file, kv->line, "unknown key \"%s\" in [scores]", kv->key);
+            if (slots[s].re->code)
+                return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
+            if (bg_regex_compile(kv, slots[s].re, err) < 0)
+                return -1;
+        }
+    }
+    for (size_t s = 0; s < sizeof slots / sizeof slots[0]; s++)
+        if (!slots[s].re->code)
+            return bg_pattern_error(err, "patterns", 0, "[scores] lacks %s", slots[s].key);
+    return 0;
+}
+
+void bg_score_rules_free(bg_score_rules *sr)
+{
+    bg_regex *res[] = { &sr->total, &sr->grade, &sr->item, &sr->item_weight, &sr->quoted, &sr->item_name };
+    for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
+        bg_regex_free(res[i]);
+}
+
+typedef struct {
+    const bg_text *t;
+    const bg_sections *secs;
+    const bg_score_rules *sr;
+    bg_matcher *m;
+    bg_scores *out;
+} ctx;
+
+/* Start of the sentence holding offset `at`: past the last 。 before it. */
+static size_t sentence_start(const char *s, size_t at)
+{
+    for (size_t i = at; i >= 3; i--)
+        if (memcmp(s + i - 3, "。", 3) == 0)
+            return i;
+    return 0;
+}
+
+static size_t clause_start(const char *s, size_t from, size_t at)
+{
+    size_t start = from;
+    for (size_t i = from; i < at; i++)
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':')
+            start = i + 1;
+    return start;
+}
+
+/* The name an item score belongs to: quoted in its sentence, else written
+ * before its weight in the same clause, else the heading it stands under. */
+static char *item_name(ctx *c, const bg_piece *p, size_t sent, size_t weight_at, size_t score_at)
+{
+    size_t ov[2], a, b;
+    if (bg_match(c->m, &c->sr->quoted, p->s, score_at, sent, ov, 1, p->line) && bg_group(c->m, &c->sr->quoted, "name", &a, &b))
+        return bg_xstrndup(p->s + a, b - a);
+    if (weight_at != SIZE_MAX) {
+        size_t cs = clause_start(p->s, sent, weight_at);
+        if (bg_match(c->m, &c->sr->item_name, p->s, weight_at, cs, ov, 1, p->line) && ov[0] == cs)
+            cs = ov[1];
+        if (weight_at > cs) {
+            char *name = bg_clean(p->s + cs, weight_at - cs);
+            if (*name)
+                return name;
+            free(name);
+        }
+    }
+    size_t sec = bg_section_at(c->secs, bg_text_line(c->t, p->map[score_at]));
+    return sec == BG_NO_PARENT ? NULL : bg_xstrdup(c->secs->items[sec].title);
+}
+
+static void add_item(ctx *c, const bg_piece *p, size_t sa, size_t sb, size_t match_end)
+{
+    bg_score_item it = { 0 };
+    if (bg_dec_parse(p->s + sa, sb - sa, &it.score) != (int)(sb - sa))
+        return;
+    it.has_score = 1;
+    size_t sent = sentence_start(p->s, sa), ov[2], weight_at = SIZE_MAX, wa, wb;
+    if (bg_match(c->m, &c->sr->item_weight, p->s, sa, sent, ov, 1, p->line)
+        && bg_group(c->m, &c->sr->item_weight, "weight", &wa, &wb)
+        && bg_dec_parse(p->s + wa, wb - wa, &it.weight) == (int)(wb - wa)) {
+        it.has_weight = 1;
+        weight_at = ov[0];
+    }
+    it.name = item_name(c, p, sent, weight_at, sa);
+    it.source = "prose";
+    it.start = p->map[sa];
+    it.end = p->map[match_end];
+    it.line = bg_text_line(c->t, it.start);
+    BG_PUSH(c->out->items, c->out->nitems, c->out->items_cap, it);
+}
+
+static void scan_paragraph(ctx *c, const bg_piece *p)
+{
+    size_t ov[2], a, b, pos = 0, taken_end = 0;
+    /* totals first, so their words are not read again as items */
+    size_t spans[16][2], nspans = 0;
+    while (pos < p->len && bg_match(c->m, &c->sr->total, p->s, p->len, pos, ov, 1, p->line)) {
+        bg_stated_total st = { 0 };
+        if (bg_group(c->m, &c->sr->total, "score", &a, &b) && bg_dec_parse(p->s + a, b - a, &st.value) == (int)(b - a)) {
+            st.source = "prose";
+            st.start = p->map[a];
+            st.end = p->map[ov[1]];
+            st.line = bg_text_line(c->t, st.start);
+            BG_PUSH(c->out->totals, c->out->ntotals, c->out->totals_cap, st);
+            if (nspans < 16) {
+                spans[nspans][0] = ov[0];
+                spans[nspans++][1] = ov[1];
+            }
+        }
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+    }
+    if (!c->out->grade && bg_match(c->m, &c->sr->grade, p->s, p->len, 0, ov, 1, p->line)
+        && bg_group(c->m, &c->sr->grade, "grade", &a, &b)) {
+        c->out->grade = bg_xstrndup(p->s + a, b - a);
+        c->out->grade_start = p->map[a];
+        c->out->grade_end = p->map[b];
+        c->out->grade_line = bg_text_line(c->t, c->out->grade_start);
+    }
+    pos = 0;
+    while (pos < p->len && bg_match(c->m, &c->sr->item, p->s, p->len, pos, ov, 1, p->line)) {
+        int inside_total = 0;
+        for (size_t i = 0; i < nspans; i++)
+            inside_total |= ov[0] < spans[i][1] && ov[1] > spans[i][0];
+        if (!inside_total && ov[0] >= taken_end && bg_group(c->m, &c->sr->item, "score", &a, &b))
+            add_item(c, p, a, b, ov[1]);
+        taken_end = ov[1];
+        pos = ov[1] > pos ? ov[1] : pos + 1;
+    }
+}
+
+/* One total when every statement agrees; else none, and a warning. */
+static void settle(ctx *c, bg_warnings *w)
+{
+    bg_scores *s = c->out;
+    if (s->ntotals == 0)
+        return;
+    int agree = 1;
+    for (size_t i = 1; i < s->ntotals; i++)
+        agree &= bg_dec_cmp(&s->totals[i].value, &s->totals[0].value) == 0;
+    for (size_t i = 0; i < s->ntotals; i++)
+        if (s->totals[i].has_max && !s->has_max) {
+            s->max = s->totals[i].max;
+            s->has_max = 1;
+        }
+    if (agree) {
+        s->total = s->totals[0].value;
+        s->has_total = 1;
+        return;
+    }
+    bg_buf b = { 0 };
+    for (size_t i = 0; i < s->ntotals; i++) {
+        char num[64], part[128];
+        bg_dec_format(&s->totals[i].value, num, sizeof num);
+        snprintf(part, sizeof part, "%s%s (line %ld, %s)", i ? ", " : "", num, s->totals[i].line, s->totals[i].source);
+        bg_buf_adds(&b, part);
+    }
+    bg_warn(w, s->totals[0].line, "the report states different total scores: %s; total left null", b.s);
+    bg_buf_free(&b);
+}
+
+void bg_scores_extract(const bg_text *t, const bg_layout *l, const bg_sections *secs, const bg_score_rules *sr,
+                       bg_matcher *m, bg_warnings *w, bg_findings *out)
+{
+    ctx c = { t, secs, sr, m, &out->scores };
+    for (size_t i = 0; i < l->n; i++)
+        if (l->blocks[i].kind == BG_BLOCK_PARA)
+            scan_paragraph(&c, &l->blocks[i].text);
+    settle(&c, w);
+}

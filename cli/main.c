@@ -7,13 +7,14 @@
 #include "baogao.h"
 
 /* Exit codes, in one place. */
-enum { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+enum { EXIT_ALL_OK = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2, EXIT_MISMATCH = 3 };
 
 typedef struct {
     int pretty;             /* -1: default (pretty for one file, JSON Lines for several) */
     const char *encoding;
     const char *patterns_dir;
     int lossy;
+    int fail_on_mismatch;
 } options;
 
 static const char usage_text[] =
@@ -30,11 +31,14 @@ static const char usage_text[] =
     "  --lossy            replace undecodable bytes with U+FFFD (with a warning)\n"
     "                     instead of failing\n"
     "  --patterns DIR     load pattern files from DIR instead of the built-in set\n"
+    "  --fail-on-mismatch exit 3 when a consistency check finds a report\n"
+    "                     contradicting itself (all inputs still converted)\n"
     "  -h, --help         show this help and exit\n"
     "  --version          show the version and exit\n"
     "\n"
     "Exit status: 0 all inputs converted, 1 some input failed (the others still\n"
-    "converted), 2 usage error. Messages go to standard error as\n"
+    "converted), 2 usage error, 3 (with --fail-on-mismatch) all converted but a\n"
+    "check found a mismatch. Messages go to standard error as\n"
     "'baogao: FILE:LINE: message'.\n";
 
 static int usage_error(const char *fmt, const char *arg)
@@ -53,13 +57,13 @@ typedef struct {
     int id;
 } opt_def;
 
-enum { O_HELP, O_VERSION, O_PRETTY, O_COMPACT, O_ENCODING, O_LOSSY, O_PATTERNS };
+enum { O_HELP, O_VERSION, O_PRETTY, O_COMPACT, O_ENCODING, O_LOSSY, O_PATTERNS, O_FAIL_ON_MISMATCH };
 
 static const opt_def opt_table[] = {
     { "--help", OPT_FLAG, O_HELP }, { "-h", OPT_FLAG, O_HELP }, { "--version", OPT_FLAG, O_VERSION },
     { "--pretty", OPT_FLAG, O_PRETTY }, { "--compact", OPT_FLAG, O_COMPACT },
     { "--encoding", OPT_VALUE, O_ENCODING }, { "--lossy", OPT_FLAG, O_LOSSY },
-    { "--patterns", OPT_VALUE, O_PATTERNS },
+    { "--patterns", OPT_VALUE, O_PATTERNS }, { "--fail-on-mismatch", OPT_FLAG, O_FAIL_ON_MISMATCH },
 };
 
 /* Parse options; files are collected into files[]. Returns -1 to continue,
@@ -105,6 +109,7 @@ static int parse_args(int argc, char **argv, options *o, const char ***files, in
         case O_ENCODING: o->encoding = value; break;
         case O_LOSSY: o->lossy = 1; break;
         case O_PATTERNS: o->patterns_dir = value; break;
+        case O_FAIL_ON_MISMATCH: o->fail_on_mismatch = 1; break;
         }
     }
     if (o->encoding && !baogao_encoding_supported(o->encoding))
@@ -169,6 +174,7 @@ static void print_error_record(const baogao_error *e)
     baogao_free(s);
 }
 
+/* 0 converted, 1 converted with a check mismatch, -1 failed. */
 static int convert_one(const baogao_patterns *pat, const options *o, const char *path, int jsonl)
 {
     unsigned char *data = NULL;
@@ -196,6 +202,7 @@ static int convert_one(const baogao_patterns *pat, const options *o, const char 
         return -1;
     }
     char *json = baogao_result_json(r, jsonl ? 0 : o->pretty != 0);
+    int mismatch = baogao_result_mismatch_count(r) > 0;
     baogao_result_free(r);
     if (!json) {
         fprintf(stderr, "baogao: %s: out of memory printing JSON\n", path);
@@ -203,12 +210,12 @@ static int convert_one(const baogao_patterns *pat, const options *o, const char 
     }
     printf("%s\n", json);
     baogao_free(json);
-    return 0;
+    return mismatch;
 }
 
 int main(int argc, char **argv)
 {
-    options o = { -1, NULL, NULL, 0 };
+    options o = { -1, NULL, NULL, 0, 0 };
     const char **files = NULL;
     int nfiles = 0;
     int rc = parse_args(argc, argv, &o, &files, &nfiles);
@@ -223,16 +230,21 @@ int main(int argc, char **argv)
         free(files);
         return e.code == BAOGAO_ERR_PATTERN || e.code == BAOGAO_ERR_IO ? EXIT_USAGE : EXIT_SOME_FAILED;
     }
-    int jsonl = nfiles > 1, failed = 0;
+    int jsonl = nfiles > 1, failed = 0, mismatched = 0;
     if (o.pretty < 0)
         o.pretty = !jsonl;
-    for (int i = 0; i < nfiles; i++)
-        failed |= convert_one(pat, &o, files[i], jsonl) < 0;
+    for (int i = 0; i < nfiles; i++) {
+        int rc1 = convert_one(pat, &o, files[i], jsonl);
+        failed |= rc1 < 0;
+        mismatched |= rc1 > 0;
+    }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fprintf(stderr, "baogao: standard output: write error: %s\n", strerror(errno));
         failed = 1;
     }
     baogao_patterns_free(pat);
     free(files);
-    return failed ? EXIT_SOME_FAILED : EXIT_ALL_OK;
+    if (failed)
+        return EXIT_SOME_FAILED;
+    return o.fail_on_mismatch && mismatched ? EXIT_MISMATCH : EXIT_ALL_OK;
 }

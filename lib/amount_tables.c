@@ -21,6 +21,7 @@ typedef struct {
     size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
     size_t ncols;
     int part_row;               /* the current row's label starts with 其中 */
+    size_t block, row_index;    /* where we are */
 } tctx;
 
 static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
@@ -241,6 +242,8 @@ static void push_number(tctx *c, const bg_piece *cell, size_t na, size_t nb, con
     a.end = cell->map[tb];
     a.line = bg_text_line(c->t, a.start);
     a.in_table = 1;
+    a.block = c->block;
+    a.row_index = c->row_index;
     bg_amount_push(c->out, &a);
 }
 
@@ -273,6 +276,7 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const char *row_un
             free(col);
         } else {
             push_number(c, cell, na, nb, q, rl, col, unit, source);
+            c->out->items[c->out->n - 1].cell = k;
             link_column(c, k);
         }
         return;
@@ -287,8 +291,10 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const char *row_un
     else if (!*unit) {
         c->unitless++;
         free(label);
-    } else
+    } else {
         push_number(c, cell, na, nb, NULL, label, NULL, unit, source);
+        c->out->items[c->out->n - 1].cell = k;
+    }
 }
 
 static int part_label(tctx *c, const bg_row *row)
@@ -333,10 +339,12 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
     declared_before(&c, l, block);
-    for (size_t r = 0; r < tb->n; r++)
+    for (size_t r = 0; r < tb->n; r++) {
+        c.row_index = r;
         table_row(&c, &tb->rows[r]);
+    }
     if (c.unitless)
         bg_warn(w, tb->line, "table: %zu number%s in money cells with no unit declared; not taken as amounts",
                 c.unitless, c.unitless > 1 ? "s" : "");

@@ -20,6 +20,7 @@ typedef struct {
 static const regex_slot slots[] = {
     SLOT("amounts", "expression", expression), SLOT("amounts", "not_after", not_after),
     SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
+    SLOT("amounts", "unitless", unitless),
     SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
     SLOT("money-words", "header_word", header_word), SLOT("money-words", "declaration", declaration), SLOT("money-words", "header_unit", header_unit),
     SLOT("money-words", "cell_number", cell_number), SLOT("money-words", "cell_labelled", cell_labelled),
@@ -224,10 +225,22 @@ static size_t clause_start(const bg_amount_rules *ar, bg_matcher *m, const char 
     return start;
 }
 
-/* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). */
+static void drop_trailing_verbs(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t a, size_t *b, long line)
+{
+    size_t ov[2];
+    while (*b > a && s[*b - 1] == ' ')
+        (*b)--;
+    if (*b > a && bg_match(m, &ar->drop_after, s, *b, a, ov, 1, line))
+        *b = ov[0];
+}
+
+/* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). The verb
+ * before the number goes first, so 支出为 keeps 支出 while 主要为货币资金
+ * keeps 货币资金. */
 static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
 {
     size_t ov[2];
+    drop_trailing_verbs(ar, m, s, *a, b, line);
     for (size_t i = 0; i < ar->ndrop_before; i++) {
         size_t pos = *a, cut = *a;
         while (pos < *b && bg_match(m, &ar->drop_before[i], s, *b, pos, ov, 1, line) && ov[1] > ov[0]) {
@@ -241,10 +254,7 @@ static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, 
         (*a)++;
     if (bg_match(m, &ar->part, s, *b, *a, ov, 1, line) && ov[0] == *a)
         *a = ov[1];
-    while (*b > *a && s[*b - 1] == ' ')
-        (*b)--;
-    if (*b > *a && bg_match(m, &ar->drop_after, s, *b, *a, ov, 1, line))
-        *b = ov[0];
+    drop_trailing_verbs(ar, m, s, *a, b, line);
 }
 
 static char *clean_or_null(const char *s, size_t a, size_t b)
@@ -416,9 +426,39 @@ static void link_parts(bg_amounts *out, part_state *ps, const char *s, size_t st
     ps->prev_end = end;
 }
 
+/* A money figure written without a unit is not an amount; say so, and mark
+ * the 其中 list it belongs to as incomplete (its parts cannot add up). */
+static void unitless_figures(const bg_text *t, const bg_piece *p, const bg_amount_rules *ar, bg_matcher *m,
+                             bg_warnings *w, bg_amounts *out, size_t first)
+{
+    size_t ov[2], pos = 0, na, nb;
+    while (pos < p->len && bg_match(m, &ar->unitless, p->s, p->len, pos, ov, 1, p->line)) {
+        pos = ov[1];
+        if (!bg_group(m, &ar->unitless, "num", &na, &nb))
+            continue;
+        int taken = 0;      /* inside an amount already read? */
+        for (size_t i = first; i < out->n; i++)
+            taken |= out->items[i].start <= p->map[na] && p->map[na] < out->items[i].end;
+        if (taken)
+            continue;
+        char *text = bg_xstrndup(p->s + ov[0], ov[1] - ov[0]);
+        bg_warn(w, bg_text_line(t, p->map[ov[0]]), "\"%s\": a money figure with no unit; not taken as an amount", text);
+        free(text);
+        for (size_t i = out->n; i-- > first;) {
+            const bg_amount *a = &out->items[i];
+            if (a->start >= p->map[ov[0]])
+                continue;
+            if (a->parent != BG_NO_PARENT && !sentence_break(t->s, a->end, p->map[ov[0]]))
+                out->items[a->parent].parts_incomplete = 1;
+            break;
+        }
+    }
+}
+
 void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                         bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
+    size_t first = out->n;
     part_state ps = { BG_NO_PARENT, BG_NO_PARENT, 0 };
     size_t pos = 0, from = 0, ov[2];
     while (pos < p->len && bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line)) {
@@ -445,6 +485,8 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         from = ov[1];
         pos = ov[1];
     }
+    if (!cell)
+        unitless_figures(t, p, ar, m, w, out, first);
 }
 
 void bg_amounts_extract(const bg_text *t, const bg_layout *l, const bg_amount_rules *ar, bg_matcher *m,

@@ -13,7 +13,7 @@ typedef struct {
 typedef struct {
     bg_unit *units;
     size_t nunits, units_cap;
-    bg_regex expression, not_after, approx, over, under;
+    bg_regex expression, not_after, approx, over, under, unitless;
     bg_regex money, not_money, header_word, declaration, header_unit, cell_number, cell_labelled;
     bg_regex clause_end, drop_after, part, total, count_at_end;
     bg_regex *drop_before;
@@ -35,6 +35,8 @@ typedef struct {
     long line;
     size_t start, end;      /* normalized span */
     size_t parent;          /* index, or BG_NO_PARENT */
+    int parts_incomplete;   /* its 其中 list holds a figure with no unit */
+    size_t block, row_index, cell;  /* table amounts: where, for column sums and row rates */
 } bg_amount;
 
 typedef struct {

@@ -53,7 +53,7 @@ static void error_init(baogao_error *err, const char *file)
 /* Record types some stage understands; any other is a typo worth reporting. */
 static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document",
                                      "unit", "amounts", "money-words", "labels", "column",
-                                     "indicator-rules", "quality-scale", "scores" };
+                                     "indicator-rules", "quality-scale", "scores", "checks", "rate-rule" };
 
 static int check_types(const bg_records *recs, baogao_error *err)
 {
@@ -141,6 +141,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
         rc = bg_tables_compile(&p->recs, &p->tables, err);
     if (rc == 0)
         rc = bg_scores_compile(&p->recs, &p->scores, err);
+    if (rc == 0)
+        rc = bg_checks_compile(&p->recs, &p->checks, err);
     if (rc < 0) {
         baogao_patterns_free(p);
         return NULL;
@@ -152,6 +154,7 @@ void baogao_patterns_free(baogao_patterns *p)
 {
     if (!p)
         return;
+    bg_check_rules_free(&p->checks);
     bg_score_rules_free(&p->scores);
     bg_table_rules_free(&p->tables);
     bg_amount_rules_free(&p->amounts);
@@ -215,6 +218,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);
     bg_indicators_extract(&r->text, &r->layout, &pat->tables, &pat->amounts, &m, &r->warnings, &r->findings);
     bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
+    bg_checks_run(&r->layout, &r->amounts, &r->findings, &pat->checks, &m, &r->checks);
     bg_matcher_free(&m);
     return r;
 }
@@ -222,6 +226,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
 size_t baogao_result_warning_count(const baogao_result *r)
 {
     return r->warnings.n;
+}
+
+size_t baogao_result_mismatch_count(const baogao_result *r)
+{
+    return bg_checks_mismatches(&r->checks);
 }
 
 char *baogao_result_json(const baogao_result *r, int pretty)
@@ -233,6 +242,7 @@ void baogao_result_free(baogao_result *r)
 {
     if (!r)
         return;
+    bg_checks_free(&r->checks);
     bg_findings_free(&r->findings);
     bg_amounts_free(&r->amounts);
     bg_meta_free(&r->meta);

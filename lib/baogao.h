@@ -71,6 +71,9 @@ BAOGAO_API baogao_result *baogao_convert(const baogao_patterns *patterns,
 /* Number of warnings the conversion recorded. */
 BAOGAO_API size_t baogao_result_warning_count(const baogao_result *result);
 
+/* Number of consistency checks that found the report contradicting itself. */
+BAOGAO_API size_t baogao_result_mismatch_count(const baogao_result *result);
+
 /* The result as JSON (schema "baogao/1"); pretty != 0 indents it.
  * Returns NULL when out of memory. Caller frees with baogao_free(). */
 BAOGAO_API char *baogao_result_json(const baogao_result *result, int pretty);

@@ -13,5 +13,6 @@ cJSON *bg_json_span(const baogao_result *r, size_t a, size_t b);   /* original [
 cJSON *bg_json_indicators(const baogao_result *r);
 cJSON *bg_json_projects(const baogao_result *r);
 cJSON *bg_json_scores(const baogao_result *r);
+cJSON *bg_json_checks(const baogao_result *r);
 
 #endif

@@ -91,20 +91,10 @@ cJSON *bg_json_scores(const baogao_result *r)
         cJSON_AddNumberToObject(o, "grade_line", (double)s->grade_line);
     else
         cJSON_AddNullToObject(o, "grade_line");
-    cJSON *stated = cJSON_AddArrayToObject(o, "stated");
-    /* in document order, whichever extractor found them */
-    for (size_t pass = 0; pass < s->ntotals; pass++) {
-        size_t best = SIZE_MAX;
-        for (size_t i = 0; i < s->ntotals; i++) {
-            int used = 0;
-            for (cJSON *e = stated->child; e; e = e->next)
-                used |= (size_t)cJSON_GetObjectItem(e, "index")->valuedouble == i;
-            if (!used && (best == SIZE_MAX || s->totals[i].start < s->totals[best].start))
-                best = i;
-        }
-        const bg_stated_total *t = &s->totals[best];
+    cJSON *stated = cJSON_AddArrayToObject(o, "stated");   /* in document order */
+    for (size_t i = 0; i < s->ntotals; i++) {
+        const bg_stated_total *t = &s->totals[i];
         cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "index", (double)best);
         cJSON_AddItemToObject(e, "value", bg_json_dec(&t->value, 1));
         cJSON_AddItemToObject(e, "max", bg_json_dec(&t->max, t->has_max));
         cJSON_AddStringToObject(e, "source", t->source);
@@ -112,8 +102,6 @@ cJSON *bg_json_scores(const baogao_result *r)
         cJSON_AddItemToObject(e, "span", bg_json_span(r, t->start, t->end));
         cJSON_AddItemToArray(stated, e);
     }
-    for (cJSON *e = stated->child; e; e = e->next)
-        cJSON_DeleteItemFromObject(e, "index");
     cJSON *items = cJSON_AddArrayToObject(o, "items");
     for (size_t i = 0; i < s->nitems; i++) {
         const bg_score_item *it = &s->items[i];
@@ -127,4 +115,23 @@ cJSON *bg_json_scores(const baogao_result *r)
         cJSON_AddItemToArray(items, e);
     }
     return o;
+}
+
+cJSON *bg_json_checks(const baogao_result *r)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < r->checks.n; i++) {
+        const bg_check *k = &r->checks.items[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "rule", k->rule);
+        cJSON_AddStringToObject(o, "status", k->ok ? "ok" : "mismatch");
+        cJSON_AddItemToObject(o, "expected", bg_json_dec(&k->expected, k->has_expected));
+        cJSON_AddItemToObject(o, "found", bg_json_dec(&k->found, k->has_found));
+        cJSON *lines = cJSON_AddArrayToObject(o, "lines");
+        for (size_t j = 0; j < k->nlines; j++)
+            cJSON_AddItemToArray(lines, cJSON_CreateNumber((double)k->lines[j]));
+        cJSON_AddStringToObject(o, "message", k->message ? k->message : "");
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
 }

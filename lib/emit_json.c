@@ -260,6 +260,7 @@ char *bg_emit_json(const baogao_result *r, int pretty)
     cJSON_AddItemToObject(root, "indicators", bg_json_indicators(r));
     cJSON_AddItemToObject(root, "projects", bg_json_projects(r));
     cJSON_AddItemToObject(root, "scores", bg_json_scores(r));
+    cJSON_AddItemToObject(root, "checks", bg_json_checks(r));
     cJSON_AddItemToObject(root, "tables", tables(r));
     cJSON_AddItemToObject(root, "warnings", warnings(r));
     char *out = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);

@@ -25,6 +25,8 @@ typedef struct {
     const bg_unit *unit;        /* of a project list's money */
     char unit_name[16];
     carried_header carry;       /* the last table's header, for a table broken by a page */
+    bg_dec score_sum, weight_sum;   /* of the scored rows since the last total row */
+    size_t scored, weighted;
 } ctx;
 
 static char *clean_cell(const ctx *c, const bg_piece *p)
@@ -83,8 +85,8 @@ static int words_achieved(const ctx *c, const char *target, const char *actual, 
 
 /* Defined where both sides are numbers in the same unit, or words the
  * pattern files order; a target without comparator is a floor (100% vs 97%
- * is not achieved). */
-static int achieved(const ctx *c, const bg_parsed *t, const bg_parsed *a, long line)
+ * is not achieved), or a ceiling for an indicator better the lower it is. */
+static int achieved(const ctx *c, const char *name, const bg_parsed *t, const bg_parsed *a, long line)
 {
     if (!t->present || !a->present)
         return -1;
@@ -95,7 +97,9 @@ static int achieved(const ctx *c, const bg_parsed *t, const bg_parsed *a, long l
     if ((t->unit == NULL) != (a->unit == NULL) || (t->unit && strcmp(t->unit, a->unit) != 0))
         return -1;
     int cmp = bg_dec_cmp(&a->number, &t->number);
-    const char *op = t->comparator ? t->comparator : "≥";
+    size_t ov[2];
+    int lower = name && bg_match(c->m, &c->tr->lower_is_better, name, strlen(name), 0, ov, 1, line);
+    const char *op = t->comparator ? t->comparator : lower ? "≤" : "≥";
     if (strcmp(op, "≥") == 0) return cmp >= 0;
     if (strcmp(op, ">") == 0) return cmp > 0;
     if (strcmp(op, "≤") == 0) return cmp <= 0;
@@ -115,6 +119,27 @@ static void row_span(const bg_piece *cells, size_t n, size_t *a, size_t *b)
         last--;
     *a = first < n ? cells[first].map[0] : 0;
     *b = last > first ? cells[last - 1].map[cells[last - 1].len] : *a;
+}
+
+static void reset_sums(ctx *c)
+{
+    bg_dec_from_int(&c->score_sum, 0);
+    bg_dec_from_int(&c->weight_sum, 0);
+    c->scored = c->weighted = 0;
+}
+
+/* Add a scored row (an indicator, or a budget row with 分值/得分) to the sums. */
+static void add_to_sums(ctx *c, const bg_mapped_row *mr)
+{
+    bg_dec d, sum;
+    if (mr->cell[BG_R_SCORE] && bg_cell_decimal(mr->cell[BG_R_SCORE], &d) && bg_dec_add(&c->score_sum, &d, &sum) == 0) {
+        c->score_sum = sum;
+        c->scored++;
+    }
+    if (mr->cell[BG_R_WEIGHT] && bg_cell_decimal(mr->cell[BG_R_WEIGHT], &d) && bg_dec_add(&c->weight_sum, &d, &sum) == 0) {
+        c->weight_sum = sum;
+        c->weighted++;
+    }
 }
 
 /* A row that totals the table: one of its text cells says 合计 or 总分. */
@@ -146,6 +171,9 @@ static void total_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, si
     st.line = bg_text_line(c->t, st.start);
     bg_scores *s = &c->out->scores;
     BG_PUSH(s->totals, s->ntotals, s->totals_cap, st);
+    bg_table_sum sum = { c->score_sum, c->weight_sum, c->scored, c->weighted, s->ntotals - 1 };
+    BG_PUSH(c->out->sums, c->out->nsums, c->out->sums_cap, sum);
+    reset_sums(c);
 }
 
 static void set_level(ctx *c, const bg_piece *p, char **level, bg_dec *weight, int *has_weight)
@@ -187,7 +215,7 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
     parse_value(c, mr->cell[BG_R_ACTUAL], &ind.actual_parsed);
     row_span(cells, n, &ind.start, &ind.end);
     ind.line = bg_text_line(c->t, ind.start);  /* where the row starts */
-    ind.achieved = achieved(c, &ind.target_parsed, &ind.actual_parsed, ind.line);
+    ind.achieved = achieved(c, ind.level3, &ind.target_parsed, &ind.actual_parsed, ind.line);
     ind.has_weight = mr->cell[BG_R_WEIGHT] && bg_cell_decimal(mr->cell[BG_R_WEIGHT], &ind.weight);
     ind.has_score = mr->cell[BG_R_SCORE] && bg_cell_decimal(mr->cell[BG_R_SCORE], &ind.score);
     if (!ind.has_weight && ind.has_level3_weight) {
@@ -292,8 +320,10 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
         is_ind = c->carry.is_ind;
         is_proj = c->carry.is_proj;
     }
-    if (!have)
+    if (!have) {
         bg_header_free(&h);     /* the probe of the first row, read again below */
+        reset_sums(c);
+    }
     for (size_t r = 0; r < tb->n; r++) {
         const bg_row *row = &tb->rows[r];
         bg_header nh;
@@ -308,8 +338,19 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
             reset_levels(c);
             continue;
         }
-        if (!have || (!is_ind && !is_proj))
+        if (!have)
             continue;
+        if (!is_ind && !is_proj) {
+            if (bg_header_has(&h, BG_R_SCORE)) {     /* 年度资金总额 … 分值 10 得分 10 */
+                bg_mapped_row sr;
+                bg_map_row(&h, row->cells, row->n, &sr);
+                if (is_total_row(c, row->cells, row->n))
+                    total_row(c, &sr, row->cells, row->n);
+                else
+                    add_to_sums(c, &sr);
+            }
+            continue;
+        }
         /* A row split in two by a stray blank line: the halves make one row. */
         const bg_piece *cells = row->cells;
         size_t n = row->n;
@@ -328,8 +369,10 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
         bg_map_row(&h, cells, n, &mr);
         if (is_total_row(c, cells, n))
             total_row(c, &mr, cells, n);
-        else if (is_ind)
+        else if (is_ind) {
             indicator_row(c, &mr, cells, n, tb->line);
+            add_to_sums(c, &mr);
+        }
         else
             project_row(c, &mr, cells, n);
         free(joined);
@@ -389,6 +432,7 @@ void bg_findings_free(bg_findings *f)
         free(p->unit);
     }
     free(f->projects);
+    free(f->sums);
     free(f->scores.totals);
     free(f->scores.grade);
     for (size_t i = 0; i < f->scores.nitems; i++)

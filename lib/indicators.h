@@ -67,7 +67,16 @@ typedef struct {
     size_t nitems, items_cap;
 } bg_scores;
 
+/* What a table's scored rows add up to where its total row stands. */
 typedef struct {
+    bg_dec score_sum, weight_sum;
+    size_t scored, weighted;    /* rows that gave a score / a weight */
+    size_t total;               /* index in scores.totals of the stated total */
+} bg_table_sum;
+
+typedef struct {
+    bg_table_sum *sums;
+    size_t nsums, sums_cap;
     bg_indicator *indicators;
     size_t nindicators, indicators_cap;
     bg_project *projects;

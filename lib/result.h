@@ -3,6 +3,7 @@
 #define BAOGAO_RESULT_H
 
 #include "amounts.h"
+#include "checks.h"
 #include "indicators.h"
 #include "meta.h"
 
@@ -14,6 +15,7 @@ struct baogao_patterns {
     bg_amount_rules amounts;
     bg_table_rules tables;
     bg_score_rules scores;
+    bg_check_rules checks;
 };
 
 struct baogao_result {
@@ -27,6 +29,7 @@ struct baogao_result {
     bg_meta meta;
     bg_amounts amounts;
     bg_findings findings;   /* indicators, projects, scores */
+    bg_checks checks;
     bg_warnings warnings;
 };
 

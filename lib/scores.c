@@ -152,12 +152,31 @@ static void scan_paragraph(ctx *c, const bg_piece *p)
     }
 }
 
-/* One total when every statement agrees; else none, and a warning. */
-static void settle(ctx *c, bg_warnings *w)
+static int by_position(const void *x, const void *y)
+{
+    const bg_stated_total *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* One total when every statement agrees; else none, and a warning. The
+ * statements are put in document order first (tables were read before prose). */
+static void settle(ctx *c, bg_warnings *w, bg_findings *f)
 {
     bg_scores *s = c->out;
     if (s->ntotals == 0)
         return;
+    size_t *old_at = bg_xmalloc(s->ntotals * sizeof *old_at);
+    bg_stated_total *copy = bg_xmalloc(s->ntotals * sizeof *copy);
+    memcpy(copy, s->totals, s->ntotals * sizeof *copy);
+    qsort(s->totals, s->ntotals, sizeof *s->totals, by_position);
+    for (size_t i = 0; i < s->ntotals; i++)
+        for (size_t k = 0; k < s->ntotals; k++)
+            if (copy[i].start == s->totals[k].start && copy[i].source == s->totals[k].source)
+                old_at[i] = k;
+    for (size_t i = 0; i < f->nsums; i++)       /* the sums point at their total */
+        f->sums[i].total = old_at[f->sums[i].total];
+    free(copy);
+    free(old_at);
     int agree = 1;
     for (size_t i = 1; i < s->ntotals; i++)
         agree &= bg_dec_cmp(&s->totals[i].value, &s->totals[0].value) == 0;
@@ -189,5 +208,5 @@ void bg_scores_extract(const bg_text *t, const bg_layout *l, const bg_sections *
     for (size_t i = 0; i < l->n; i++)
         if (l->blocks[i].kind == BG_BLOCK_PARA)
             scan_paragraph(&c, &l->blocks[i].text);
-    settle(&c, w);
+    settle(&c, w, out);
 }

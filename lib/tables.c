@@ -61,7 +61,7 @@ static int compile_rules(const bg_record *r, bg_table_rules *tr, baogao_error *e
     struct { const char *key; bg_regex *re; } slots[] = {
         { "weighted_name", &tr->weighted_name }, { "figure", &tr->figure },
         { "placeholder", &tr->placeholder }, { "total_row", &tr->total_row },
-        { "not_applicable", &tr->not_applicable },
+        { "not_applicable", &tr->not_applicable }, { "lower_is_better", &tr->lower_is_better },
     };
     for (size_t i = 0; i < r->nkv; i++) {
         const bg_kv *kv = &r->kv[i];
@@ -114,7 +114,8 @@ void bg_table_rules_free(bg_table_rules *tr)
     for (size_t i = 0; i < tr->ncolumns; i++)
         bg_regex_free(&tr->columns[i].header);
     free(tr->columns);
-    bg_regex *res[] = { &tr->weighted_name, &tr->figure, &tr->placeholder, &tr->total_row, &tr->not_applicable };
+    bg_regex *res[] = { &tr->weighted_name, &tr->figure, &tr->placeholder, &tr->total_row, &tr->not_applicable,
+                        &tr->lower_is_better };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     for (size_t i = 0; i < tr->nscales; i++) {

@@ -28,7 +28,7 @@ typedef struct {
 typedef struct {
     bg_column_rule *columns;
     size_t ncolumns, columns_cap;
-    bg_regex weighted_name, figure, placeholder, total_row, not_applicable;
+    bg_regex weighted_name, figure, placeholder, total_row, not_applicable, lower_is_better;
     int same_text_achieved;
     bg_scale *scales;
     size_t nscales, scales_cap;

@@ -19,6 +19,7 @@ typedef struct {
 #define SLOT(t, k, f) { t, k, offsetof(bg_amount_rules, f) }
 static const regex_slot slots[] = {
     SLOT("amounts", "expression", expression), SLOT("amounts", "not_after", not_after),
+    SLOT("amounts", "foreign", foreign),
     SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
     SLOT("amounts", "unitless", unitless),
     SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
@@ -104,10 +105,25 @@ void bg_amount_rules_free(bg_amount_rules *ar)
 
 /* ---- shared helpers ------------------------------------------------------- */
 
+/* Units are looked up with traditional and formal characters folded
+ * (萬 万, 億 亿, 圆 元); the unit keeps the characters as written. */
 const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t n)
 {
+    static const char *folds[][2] = { { "萬", "万" }, { "億", "亿" }, { "圆", "元" } };
+    char key[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 4 < sizeof key;) {
+        size_t f = 0;
+        while (f < 3 && !(n - i >= 3 && memcmp(name + i, folds[f][0], 3) == 0))
+            f++;
+        const char *src = f < 3 ? folds[f][1] : name + i;
+        size_t len = f < 3 ? 3 : 1;
+        memcpy(key + k, src, len);
+        k += len;
+        i += f < 3 ? 3 : 1;
+    }
     for (size_t i = 0; i < ar->nunits; i++)
-        if (strlen(ar->units[i].name) == n && memcmp(ar->units[i].name, name, n) == 0)
+        if (strlen(ar->units[i].name) == k && memcmp(ar->units[i].name, key, k) == 0)
             return &ar->units[i];
     return NULL;
 }
@@ -175,7 +191,7 @@ static int has(range r)
  * digits for Arabic numbers (200.60 stays 200.60), else the numeral's value. */
 static int read_number(const char *s, size_t n, bg_dec *out)
 {
-    if (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-')) {
+    if (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || (n > 3 && memcmp(s, "−", 3) == 0))) {
         int used = bg_dec_parse(s, n, out);
         if (used == (int)n)
             return 0;
@@ -187,9 +203,10 @@ static int read_number(const char *s, size_t n, bg_dec *out)
  * a final 万 or 亿 is the unit's, the rest is the number. */
 static int read_value(const char *s, size_t n, const char *yuan, bg_dec *value, char *unit, size_t unit_size)
 {
-    const char *tail = "";
-    if (n >= 3 && (memcmp(s + n - 3, "万", 3) == 0 || memcmp(s + n - 3, "亿", 3) == 0)) {
-        tail = memcmp(s + n - 3, "万", 3) == 0 ? "万" : "亿";
+    char tail[4] = "";
+    if (n >= 3 && (memcmp(s + n - 3, "万", 3) == 0 || memcmp(s + n - 3, "萬", 3) == 0
+                   || memcmp(s + n - 3, "亿", 3) == 0 || memcmp(s + n - 3, "億", 3) == 0)) {
+        memcpy(tail, s + n - 3, 3);     /* as written: 萬 stays 萬 */
         n -= 3;
     }
     if (n == 0 || read_number(s, n, value) < 0)
@@ -269,14 +286,19 @@ static char *clean_or_null(const char *s, size_t a, size_t b)
 typedef struct {
     char *label;
     int part;               /* introduced by 其中 */
+    size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
 } label_info;
 
 static label_info take_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p,
                              size_t from, size_t amount_start, long line)
 {
-    label_info li = { NULL, 0 };
+    label_info li = { NULL, 0, 0, 0 };
     const char *s = p->s;
     size_t cs = clause_start(ar, m, s, from, amount_start, line), a = cs, b = amount_start, ov[2];
+    size_t verb_end = amount_start;
+    drop_trailing_verbs(ar, m, s, cs, &verb_end, line);
+    li.verb_a = verb_end;
+    li.verb_b = amount_start;
     /* "其中:" stands as a clause of its own before the part it introduces */
     size_t q = cs;
     while (q > from && (s[q - 1] == ':' || s[q - 1] == ' '))
@@ -335,6 +357,27 @@ static int sentence_break(const char *s, size_t a, size_t b)
     return 0;
 }
 
+/* Is the match at ov next to a foreign currency name (港币两千元, 9000元日币)? */
+static int foreign_neighbour(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, const size_t *ov)
+{
+    size_t fv[2], a = ov[0] > 12 ? ov[0] - 12 : 0, b = ov[1] + 12 < p->len ? ov[1] + 12 : p->len;
+    while (a > 0 && ((unsigned char)p->s[a] & 0xC0) == 0x80)
+        a--;
+    size_t pos = a;
+    while (pos < ov[0] && bg_match(m, &ar->foreign, p->s, ov[0], pos, fv, 1, p->line)) {
+        size_t e = fv[1];
+        while (e < ov[0] && p->s[e] == ' ')
+            e++;
+        if (e == ov[0])
+            return 1;
+        pos = fv[1] > pos ? fv[1] : pos + 1;
+    }
+    size_t q = ov[1];
+    while (q < b && p->s[q] == ' ')
+        q++;
+    return bg_match(m, &ar->foreign, p->s, b, q, fv, 1, p->line) && fv[0] == q;
+}
+
 /* Build the amount of the match at ov in p; 0 if it is not money after all. */
 static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                  bg_matcher *m, bg_amount *a, label_info *li, size_t from)
@@ -345,13 +388,53 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     range num = group(m, re, "num"), num2 = group(m, re, "num2"), scale = group(m, re, "scale");
     range yuan = group(m, re, "yuan"), yuan2 = group(m, re, "yuan2"), per = group(m, re, "per");
     int written_yuan = has(yuan) || has(yuan2);
-    char value_text[160], unit[32];
+    char value_text[160], unit[32], yuan_text[8] = "";
+    range yr = has(yuan) ? yuan : yuan2;
+    if (written_yuan && yr.b - yr.a < sizeof yuan_text) {
+        memcpy(yuan_text, s + yr.a, yr.b - yr.a);       /* 元, or 圆 as written */
+        yuan_text[yr.b - yr.a] = '\0';
+    }
+    range scale1 = group(m, re, "scale1");
     size_t nlen = num.b - num.a, slen = has(scale) ? scale.b - scale.a : 0;
     if (nlen + slen >= sizeof value_text)
         return 0;
-    memcpy(value_text, s + num.a, nlen);                 /* the number and its scale, */
-    memcpy(value_text + nlen, s + scale.a, slen);        /* without a range between them */
-    if (read_value(value_text, nlen + slen, written_yuan ? "元" : "", &a->value, unit, sizeof unit) < 0 || !*unit)
+    /* the number and its scale, without a range between them; a range's
+     * lower end takes the scale it wrote (100万至200万元) or the upper's
+     * (一千到两千万元, 100-200万元) */
+    memcpy(value_text, s + num.a, nlen);
+    size_t vlen = nlen;
+    if (has(num2) && has(scale1)) {
+        memcpy(value_text + vlen, s + scale1.a, scale1.b - scale1.a);
+        vlen += scale1.b - scale1.a;
+    } else if (!has(num2) || !has(scale)) {
+        memcpy(value_text + vlen, s + scale.a, slen);
+        vlen += slen;
+    }
+    if (read_value(value_text, vlen, yuan_text, &a->value, unit, sizeof unit) < 0)
+        return 0;
+    if (has(num2)) {
+        char unit2[32];
+        size_t n2 = num2.b - num2.a;
+        if (n2 + slen >= sizeof value_text)
+            return 0;
+        memcpy(value_text, s + num2.a, n2);
+        memcpy(value_text + n2, s + scale.a, slen);
+        if (read_value(value_text, n2 + slen, yuan_text, &a->value_max, unit2, sizeof unit2) < 0)
+            return 0;
+        if (strcmp(unit, unit2) != 0 && !has(scale1) && strcmp(unit, yuan_text) == 0) {
+            /* 一千到两千万元: the lower end shares the upper end's scale */
+            char low[160];
+            size_t ll = nlen;
+            memcpy(low, s + num.a, nlen);
+            if (read_number(low, ll, &a->value) < 0)
+                return 0;
+            memcpy(unit, unit2, sizeof unit);
+        } else if (strcmp(unit, unit2) != 0)
+            return 0;
+        a->has_max = 1;
+        a->qualifier = "range";
+    }
+    if (!*unit)
         return 0;
     const bg_unit *u = bg_unit_find(ar, unit, strlen(unit));
     if (!u)
@@ -362,19 +445,6 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
         const char *lab = li->label ? li->label : cell ? cell->row : NULL;
         if (next_is_cjk(s, p->len, ov[1]) || !lab || !bg_is_money_label(ar, m, lab, line))
             return 0;
-    }
-    if (has(num2)) {
-        char unit2[32];
-        size_t n2 = num2.b - num2.a;
-        if (n2 + slen >= sizeof value_text)
-            return 0;
-        memcpy(value_text, s + num2.a, n2);
-        memcpy(value_text + n2, s + scale.a, slen);
-        if (read_value(value_text, n2 + slen, written_yuan ? "元" : "", &a->value_max, unit2, sizeof unit2) < 0
-            || strcmp(unit, unit2) != 0)
-            return 0;
-        a->has_max = 1;
-        a->qualifier = "range";
     }
     a->unit = bg_xstrdup(unit);
     a->unit_source = "written";
@@ -387,6 +457,10 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
         a->qualifier = qualifier_of(ar, m, s, group(m, re, "mid"), line);
     if (!a->qualifier)
         a->qualifier = qualifier_of(ar, m, s, group(m, re, "post"), line);
+    if (!a->qualifier) {
+        range verb = { li->verb_a, li->verb_b };     /* 支出约为100万元 */
+        a->qualifier = qualifier_of(ar, m, s, verb, line);
+    }
     if (has(per))
         a->per = bg_xstrndup(s + per.a, per.b - per.a);
     a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
@@ -465,12 +539,20 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         size_t step = ov[0] + 1;
         while (step < p->len && ((unsigned char)p->s[step] & 0xC0) == 0x80)
             step++;
-        size_t before[2];
-        int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], ov[0] - 1, before, 1, p->line);
+        size_t before[2], prev = ov[0];
+        while (prev > 0 && ((unsigned char)p->s[--prev] & 0xC0) == 0x80)
+            ;                   /* the character before, from its first byte */
+        int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], prev, before, 1, p->line);
+        /* a minus after ")" or a figure is a range dash: (含)-5万元 */
+        if (!glued && ov[0] > 0 && (p->s[ov[0]] == '-' || (p->len - ov[0] >= 3 && memcmp(p->s + ov[0], "−", 3) == 0))) {
+            uint32_t cp;
+            bg_utf8_next(p->s + prev, ov[0] - prev, &cp);
+            glued = !(bg_is_cjk(cp) || cp == ' ' || cp == ':');
+        }
         bg_amount a = { 0 };
-        label_info li = { NULL, 0 };
+        label_info li = { NULL, 0, 0, 0 };
         a.parent = BG_NO_PARENT;
-        if (glued || ov[1] == ov[0] || !build(p, ov, cell, ar, m, &a, &li, from)) {
+        if (glued || ov[1] == ov[0] || foreign_neighbour(ar, m, p, ov) || !build(p, ov, cell, ar, m, &a, &li, from)) {
             free(li.label);
             amount_clear(&a);
             pos = step;

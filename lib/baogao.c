@@ -50,20 +50,54 @@ static void error_init(baogao_error *err, const char *file)
 
 /* ---- patterns ------------------------------------------------------------- */
 
-/* Record types some stage understands; any other is a typo worth reporting. */
-static const char *known_types[] = { "heading", "heading-rules", "layout", "kind", "field", "document",
-                                     "unit", "amounts", "money-words", "labels", "column",
-                                     "indicator-rules", "quality-scale", "scores", "checks", "rate-rule" };
+/* Record types and the keys each stage reads from them; any other type or
+ * key is a typo worth reporting, not a rule to drop silently. */
+static const struct {
+    const char *type;
+    const char *keys;       /* space-separated */
+} known_types[] = {
+    { "heading", "style regex ordinal repeat" },
+    { "heading-rules", "max_chars sentence_chars clause" },
+    { "layout", "pagenum residue join_min_chars join_blank_min_chars continues sheet_min_tokens sheet_max_avg_chars" },
+    { "kind", "name title hint" },
+    { "field", "name rank label line" },
+    { "document", "title_scan_lines title_max_chars org_from_title date_format phone_format year_in_title "
+                  "planned_year_kind year_recent year_cell year_alone year_prose" },
+    { "unit", "name wan_exponent" },
+    { "amounts", "expression not_after foreign approx over under unitless" },
+    { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
+    { "labels", "clause_end drop_before drop_after part total count_at_end" },
+    { "column", "role header" },
+    { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better" },
+    { "quality-scale", "words" },
+    { "scores", "total grade item item_weight quoted item_name" },
+    { "checks", "total_row generic_label" },
+    { "rate-rule", "name numerator denominator" },
+};
+#define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
+
+static int key_known(const char *keys, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = keys; (p = strstr(p, key)) != NULL; p += n)
+        if ((p == keys || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
 
 static int check_types(const bg_records *recs, baogao_error *err)
 {
     for (size_t i = 0; i < recs->n; i++) {
+        const bg_record *r = &recs->items[i];
         size_t k = 0;
-        while (k < sizeof known_types / sizeof known_types[0] && strcmp(recs->items[i].type, known_types[k]) != 0)
+        while (k < N_KNOWN_TYPES && strcmp(r->type, known_types[k].type) != 0)
             k++;
-        if (k == sizeof known_types / sizeof known_types[0])
-            return bg_pattern_error(err, recs->items[i].file, recs->items[i].line,
-                                    "unknown record type [%s]", recs->items[i].type);
+        if (k == N_KNOWN_TYPES)
+            return bg_pattern_error(err, r->file, r->line, "unknown record type [%s]", r->type);
+        for (size_t j = 0; j < r->nkv; j++)
+            if (!key_known(known_types[k].keys, r->kv[j].key))
+                return bg_pattern_error(err, r->kv[j].file, r->kv[j].line, "unknown key \"%s\" in [%s]",
+                                        r->kv[j].key, r->type);
     }
     return 0;
 }
@@ -226,6 +260,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
 size_t baogao_result_warning_count(const baogao_result *r)
 {
     return r->warnings.n;
+}
+
+const char *baogao_result_sha256(const baogao_result *r)
+{
+    return r->sha256;
 }
 
 size_t baogao_result_mismatch_count(const baogao_result *r)

@@ -85,6 +85,41 @@ BAOGAO_API void baogao_result_free(baogao_result *result);
  * Caller frees with baogao_free(); NULL when out of memory. */
 BAOGAO_API char *baogao_error_json(const baogao_error *err);
 
+/* ---- flat tables, for spreadsheets (CSV, TSV, xlsx) ---------------------
+ * One row per item, the document's file, organization, year and kind in
+ * front so a whole archive lands in one sheet. Implemented in lib/flatten.c. */
+typedef enum {
+    BAOGAO_TABLE_DOCUMENTS, BAOGAO_TABLE_SECTIONS, BAOGAO_TABLE_AMOUNTS, BAOGAO_TABLE_INDICATORS,
+    BAOGAO_TABLE_PROJECTS, BAOGAO_TABLE_SCORES, BAOGAO_TABLE_CHECKS, BAOGAO_TABLE_COUNT
+} baogao_table;
+
+/* One cell: text is NULL for a null value; a number's text is its exact digits. */
+typedef struct {
+    const char *text;
+    int is_number;
+} baogao_cell;
+
+/* Called once per row; return non-zero to stop. cells are valid during the call. */
+typedef int (*baogao_row_fn)(void *ctx, const baogao_cell *cells, size_t n);
+
+/* "documents", "sections", … to a table; returns 0, or -1 for an unknown name. */
+BAOGAO_API int baogao_table_from_name(const char *name, baogao_table *table);
+BAOGAO_API const char *baogao_table_name(baogao_table table);
+/* The column names of a table, NULL-terminated; static, never freed. */
+BAOGAO_API const char *const *baogao_table_columns(baogao_table table);
+/* Call fn for each row of the table for one result. Returns what fn returned
+ * when it stopped, else 0. */
+BAOGAO_API int baogao_table_rows(const baogao_result *result, baogao_table table, baogao_row_fn fn, void *ctx);
+
+/* ---- the review page ---------------------------------------------------------
+ * One self-contained HTML page: the report's text, line-numbered, with every
+ * extracted item marked in place, and side panels. Implemented in
+ * lib/emit_html.c. Caller frees with baogao_free(); NULL when out of memory. */
+BAOGAO_API char *baogao_result_html(const baogao_result *result);
+
+/* The SHA-256 of the input bytes, 64 hex digits; owned by the result. */
+BAOGAO_API const char *baogao_result_sha256(const baogao_result *result);
+
 /* 1 if --encoding NAME can be decoded, else 0. */
 BAOGAO_API int baogao_encoding_supported(const char *name);
 BAOGAO_API void baogao_free(void *p);

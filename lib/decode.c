@@ -161,19 +161,33 @@ static int plausible16(unsigned v)
 }
 
 /* 'L' or 'B' when nearly every 16-bit unit of the first 64 KiB reads as text
- * in one byte order and not in the other; 0 otherwise. */
+ * in one byte order and clearly fewer in the other; 0 otherwise. ASCII read
+ * in the wrong order lands among the ideographs (0x3200 for "2"), so when
+ * both orders read as text the side the NUL bytes of ASCII fall on decides. */
 static int utf16_guess(const unsigned char *in, size_t n)
 {
-    size_t units = (n < 65536 ? n : 65536) / 2, le = 0, be = 0;
+    size_t units = (n < 65536 ? n : 65536) / 2, le = 0, be = 0, nul_odd = 0, nul_even = 0;
     if (units < 2)
         return 0;
     for (size_t i = 0; i < units; i++) {
         le += (size_t)plausible16(unit16(in + 2 * i, 0));
         be += (size_t)plausible16(unit16(in + 2 * i, 1));
+        nul_even += in[2 * i] == 0;
+        nul_odd += in[2 * i + 1] == 0;
     }
-    if (le * 100 >= units * 95 && be * 100 < units * 60)
+    int le_text = le * 100 >= units * 95, be_text = be * 100 >= units * 95;
+    if (le_text && be_text) {
+        if (nul_odd > 4 * nul_even && nul_odd * 20 >= units)
+            return 'L';
+        if (nul_even > 4 * nul_odd && nul_even * 20 >= units)
+            return 'B';
+        return 0;
+    }
+    /* one order reads as text: trust it when NULs of ASCII or line breaks
+     * agree, or the sample is too long for chance */
+    if (le_text && be * 100 < units * 80 && (nul_odd > nul_even || units >= 256))
         return 'L';
-    if (be * 100 >= units * 95 && le * 100 < units * 60)
+    if (be_text && le * 100 < units * 80 && (nul_even > nul_odd || units >= 256))
         return 'B';
     return 0;
 }
@@ -316,6 +330,7 @@ static int decode_iconv_generic(const unsigned char *in, size_t n, const char *n
         }
         if (!lossy) {
             fail(err, BAOGAO_ERR_ENCODING, (long)pos, "invalid %s byte sequence at byte offset %ld", name, (long)pos);
+            err->line = w->line;    /* counted in characters: the bytes' shape is unknown */
             iconv_close(cd);
             return -1;
         }
@@ -370,6 +385,8 @@ static enc_id enc_by_name(const char *name)
 
 int bg_encoding_known(const char *name)
 {
+    if (!*name)
+        return 0;       /* iconv reads "" as the locale's charset: not a name */
     if (enc_by_name(name) != ENC_OTHER)
         return 1;
     iconv_t cd = iconv_open("UTF-32LE", name);
@@ -470,7 +487,7 @@ int bg_decode(const unsigned char *in, size_t n, const char *force, int lossy,
 {
     enc_id id = ENC_UTF8;
     int rc = decode(in, n, force, lossy, out, warn, err, &id);
-    if (rc < 0 && err->offset >= 0)
+    if (rc < 0 && err->offset >= 0 && err->line == 0)
         err->line = line_at(in, n, err->offset, id);
     return rc;
 }

@@ -19,6 +19,7 @@ int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error 
 {
     memset(lr, 0, sizeof *lr);
     lr->join_min_chars = -1;
+    lr->join_blank_min_chars = -1;
     for (size_t i = 0; i < recs->n; i++) {
         const bg_record *r = &recs->items[i];
         if (strcmp(r->type, "layout") != 0)
@@ -47,9 +48,10 @@ int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error 
                 return -1;
         }
     }
-    if (lr->join_min_chars < 0 || !lr->continues.code || lr->sheet_min_tokens <= 0 || lr->sheet_max_avg_chars <= 0)
+    if (lr->join_min_chars < 0 || lr->join_blank_min_chars <= 0 || !lr->continues.code || lr->sheet_min_tokens <= 0
+        || lr->sheet_max_avg_chars <= 0)
         return bg_pattern_error(err, "patterns", 0,
-                                "[layout] needs join_min_chars, continues, sheet_min_tokens and sheet_max_avg_chars");
+                                "[layout] needs join_min_chars, join_blank_min_chars, continues, sheet_min_tokens and sheet_max_avg_chars");
     return 0;
 }
 
@@ -328,7 +330,10 @@ static size_t tab_table_end(const int *kind, size_t k0, size_t nlines, int conti
         if (kd == L_TAB)
             last = k;
         else if (kd == L_TEXT) {
-            if (!continuations || kind[k - 1] == L_BLANK)
+            size_t before = k - 1;
+            while (before > k0 && kind[before] == L_NOISE)
+                before--;           /* a page number between does not join them */
+            if (!continuations || kind[before] == L_BLANK)
                 break;
             last = k;
         } else if (kd == L_PIPE)
@@ -384,6 +389,48 @@ static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
         i = e;
     }
     finish_row(tb, &row);
+}
+
+/* Indented text, not a cell-per-line table: rows of one cell, or lines with
+ * no blank line between them where a numbered heading stands among the
+ * "continuations" (一、概况 / \t本单位… / 二、支出情况 / \t全年…). */
+static int indented_text(ctx *c, const int *kind, size_t k0, size_t k1)
+{
+    int blank = 0, heading = 0;
+    for (size_t k = k0; k < k1; k++) {
+        blank |= kind[k] == L_BLANK;
+        if (kind[k] == L_TEXT) {
+            size_t a, b;
+            bg_marker mk;
+            line_range(c->t, k, &a, &b);
+            heading |= bg_marker_at(c->m, c->hs, c->t->s + a, b - a, (long)k + 1, &mk);
+        }
+    }
+    return !blank && heading;
+}
+
+/* Lines indented with a TAB read as one cell per row: that is text, not a table. */
+static int single_cells(const bg_table *tb)
+{
+    for (size_t r = 0; r < tb->n; r++) {
+        size_t filled = 0;
+        for (size_t k = 0; k < tb->rows[r].n; k++)
+            filled += tb->rows[r].cells[k].len > 0;
+        if (filled > 1)
+            return 0;
+    }
+    return 1;
+}
+
+static void free_table(bg_table *tb)
+{
+    for (size_t r = 0; r < tb->n; r++) {
+        for (size_t k = 0; k < tb->rows[r].n; k++)
+            bg_piece_free(&tb->rows[r].cells[k]);
+        free(tb->rows[r].cells);
+    }
+    free(tb->rows);
+    memset(tb, 0, sizeof *tb);
 }
 
 static void push_table(ctx *c, bg_table *tb)
@@ -489,6 +536,13 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
                 end = tab_table_end(kind, k, nl, 0);
             bg_table tb = { 0 };
             build_tab_table(&c, kind, k, end, shape, &tb);
+            if (shape == BG_SHAPE_TAB_CELLS && (single_cells(&tb) || indented_text(&c, kind, k, end))) {
+                free_table(&tb);
+                for (size_t j = k; j < end && j < nl; j++)
+                    if (kind[j] == L_TAB)
+                        kind[j] = L_TEXT;   /* read again below as paragraphs */
+                goto flow;
+            }
             for (size_t j = k; j < end; j++)
                 out->line_kind[j] = kind[j] == L_NOISE ? BG_LINE_NOISE : BG_LINE_TABLE;
             push_table(&c, &tb);
@@ -522,6 +576,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
             k++;
             continue;
         }
+    flow:
         if (kind[k] == L_BLANK) {
             out->line_kind[k] = BG_LINE_BLANK;
             ps.blank_since++;

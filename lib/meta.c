@@ -279,13 +279,19 @@ static void offer(ctx *c, const bg_field_rule *f, const bg_piece *p, size_t a, s
     set_value(field_slot(c->out, f->field), v, line, p->map[a + va], p->map[a + vb]);
 }
 
-/* Does any label start at s[i]? Used to stop a value where the next label begins. */
+/* Does a field label, with its colon, start at s[i]? Used to stop a value
+ * where the next field begins (填表人:    填报日期: …). */
 static int label_starts(ctx *c, const char *s, size_t n, size_t i, long line)
 {
     size_t ov[2];
     for (size_t k = 0; k < c->mr->nfields; k++) {
         const bg_field_rule *f = &c->mr->fields[k];
-        if (f->label.code && bg_match(c->m, &f->label, s, n, i, ov, 1, line) && ov[0] == i)
+        if (!f->label.code || !bg_match(c->m, &f->label, s, n, i, ov, 1, line) || ov[0] != i)
+            continue;
+        size_t e = ov[1];
+        while (e < n && s[e] == ' ')
+            e++;
+        if (e < n && s[e] == ':')
             return 1;
     }
     return 0;
@@ -340,10 +346,14 @@ static void table_fields(ctx *c, const bg_table *tb)
             inline_fields(c, cell, cell->line);
             if (i + 1 >= row->n)
                 continue;
-            for (size_t k = 0; k < c->mr->nfields; k++) {
+            const bg_piece *next = &row->cells[i + 1];
+            int next_is_label = 0;      /* 联系人 | 联系电话 | …: no value between */
+            for (size_t k = 0; k < c->mr->nfields && !next_is_label; k++)
+                next_is_label = c->mr->fields[k].label.code && cell_is_label(c, &c->mr->fields[k], next, next->line);
+            for (size_t k = 0; k < c->mr->nfields && !next_is_label; k++) {
                 const bg_field_rule *f = &c->mr->fields[k];
                 if (f->label.code && cell_is_label(c, f, cell, cell->line))
-                    offer(c, f, &row->cells[i + 1], 0, row->cells[i + 1].len, row->cells[i + 1].line);
+                    offer(c, f, next, 0, next->len, next->line);
             }
         }
     }

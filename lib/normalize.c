@@ -122,12 +122,12 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
             emit(&o, cp, from);
             continue;
         }
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+        uint32_t f = report_fold(cp);     /* before dropping controls: NEL is a space */
+        if (f == UINT32_MAX && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
             if (cp == 0 && nul_count++ == 0)
                 nul_line = (long)t->nlines;
             continue;               /* controls, form feeds of PDF page breaks */
         }
-        uint32_t f = report_fold(cp);
         if (f == 0)
             continue;
         if (f != UINT32_MAX)

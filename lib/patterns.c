@@ -86,7 +86,8 @@ static char *trim(char *s, char **end)
     return s;
 }
 
-static int parse_line(bg_records *recs, const char *file, long lineno, char *line, baogao_error *err)
+static int parse_line(bg_records *recs, size_t file_first, const char *file, long lineno, char *line,
+                      baogao_error *err)
 {
     char *end;
     char *s = trim(line, &end);
@@ -102,7 +103,7 @@ static int parse_line(bg_records *recs, const char *file, long lineno, char *lin
     char *colon = strchr(s, ':');
     if (!colon || colon == s)
         return bg_pattern_error(err, file, lineno, "expected \"key: value\" or \"[type]\", got \"%s\"", s);
-    if (recs->n == 0)
+    if (recs->n == file_first)     /* each file starts its own records */
         return bg_pattern_error(err, file, lineno, "\"%s\" comes before any [type] header", s);
     *colon = '\0';
     char *key = trim(s, NULL), *value = trim(colon + 1, NULL);
@@ -121,11 +122,12 @@ int bg_records_parse(bg_records *recs, const char *name, const char *text, size_
     if (memchr(text, '\0', len))
         return bg_pattern_error(err, file, 0, "pattern file holds a NUL byte");
     long lineno = 0;
+    size_t first = recs->n;
     for (size_t i = 0; i < len;) {
         const char *nl = memchr(text + i, '\n', len - i);
         size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
         char *line = bg_xstrndup(text + i, n);
-        int rc = parse_line(recs, file, ++lineno, line, err);
+        int rc = parse_line(recs, first, file, ++lineno, line, err);
         free(line);
         if (rc < 0)
             return -1;

@@ -65,6 +65,7 @@ static unsigned char *find_candidates(const bg_layout *l, const bg_heading_style
  * heading lends its style to the level it joined) and its last number. */
 typedef struct {
     unsigned long long styles;
+    int primary;            /* the style the level opened with */
     long ordinal;
     size_t section;
 } level;
@@ -133,20 +134,25 @@ void bg_sections_build(const bg_layout *l, const bg_heading_styles *hs, bg_match
         int style = b->mk.style < 64 ? b->mk.style : 63;
         long n = b->mk.ordinal;
         int d = find_style(stack, depth, style);
-        unsigned long long styles = 1ULL << style;
+        if (d >= 0 && stack[d].primary != style && n == 1)
+            d = -1;             /* a style lent by a repair, starting over at 1: a new list below */
+        level lv = { 1ULL << style, style, n, 0 };
         if (d >= 0) {
             if (n > 0 && n <= stack[d].ordinal)
                 continue;       /* numbering went back: an attached form's, not the report's */
-            styles = stack[d].styles;
-        } else if (n > 1 && (d = find_ordinal(stack, depth, n - 1)) >= 0)
-            styles = stack[d].styles | styles;
-        else if (depth < MAX_DEPTH)
+            lv.styles = stack[d].styles;
+            lv.primary = stack[d].primary;
+        } else if (n > 1 && (d = find_ordinal(stack, depth, n - 1)) >= 0) {
+            lv.styles |= stack[d].styles;
+            lv.primary = stack[d].primary;
+        } else if (depth < MAX_DEPTH)
             d = depth;
         else
             continue;
         size_t parent = d > 0 ? stack[d - 1].section : BG_NO_PARENT;
         add_section(out, b, i, d, parent);
-        stack[d] = (level){ styles, n, out->n - 1 };
+        lv.section = out->n - 1;
+        stack[d] = lv;
         depth = d + 1;
     }
     free(cand);

@@ -325,7 +325,7 @@ static void test_arabic(void)
         N_AMOUNTS(d, 1);
         A_RAW(d, 0, "value_wan", "0.01");
         A_SPAN(d, 0, "100圆");
-#if 1   /* BUG: unit is "元" where 圆 is written (README: unit "as written";
+#if 1   /* Regression (fixed): unit is "元" where 圆 is written (README: unit "as written";
          * patterns/amounts.txt has a [unit] 圆 that is never used): lib/amounts.c
          * build() passes "元" to read_value() for both yuan and yuan2. */
         A_STR(d, 0, "unit", "圆");
@@ -363,7 +363,7 @@ static void test_sign(void)
     A_SPAN(d, 2, "-1.0");
     A_STR(d, 2, "column", "差额");
     doc_free(d);
-#if 1 /* BUG: the prose expression has no sign: 结余-12.5万元 gives value 12.5
+#if 1 /* Regression (fixed): the prose expression has no sign: 结余-12.5万元 gives value 12.5
        * (label "结余-"); patterns/amounts.txt [amounts] expression, (?<N>...)
        * starts with [0-9] — a '-' not preceded by a number should be taken. */
     one_prose("年末结余-12.5万元。\n", "-12.5", "万元", "-12.5", NULL, "年末结余", "-12.5万元", 1);
@@ -388,7 +388,7 @@ static void test_chinese_numerals(void)
         A_SPAN(d, 0, "壹仟玖佰圆整");
         doc_free(d);
     }
-#if 1 /* BUG: a Chinese numeral with 千 (or 万) followed by more digits is cut:
+#if 1 /* Regression (fixed): a Chinese numeral with 千 (or 万) followed by more digits is cut:
        * 一千二百三十四万元 gives 二百三十四万元 = 234 (label "投资一千"),
        * 三千五百元 gives 五百元, 壹万二千三百四十五元 gives 三百四十五元.
        * The lazy numeral (?<N>...[...]+?) stops at the first 千, which the
@@ -400,7 +400,7 @@ static void test_chinese_numerals(void)
     one_prose("工厂费壹万二千三百四十五元。\n", "12345", "元", "1.2345", NULL, "工厂费", "壹万二千三百四十五元", 1);
     one_prose("赔偿六十四万零一百四十三元。\n", "640143", "元", "64.0143", NULL, "赔偿", "六十四万零一百四十三元", 1);
 #endif
-#if 1 /* BUG: 萬/億 (traditional) are not split off like 万/亿: 肆佰叁拾萬圆
+#if 1 /* Regression (fixed): 萬/億 (traditional) are not split off like 万/亿: 肆佰叁拾萬圆
        * gives value 4300000 unit 元 (value_wan 430 is right) where 五百万元
        * gives 500 万元; lib/amounts.c read_value() only strips "万" and "亿". */
     {
@@ -513,7 +513,7 @@ static void test_ranges(void)
     A_RAW(d, 0, "value_max_wan", "150");
     A_STR(d, 0, "qualifier", "range");
     doc_free(d);
-#if 1 /* BUG: 一千到两千万元 gives one amount 两千万元 = 2000, no range; the
+#if 1 /* Regression (fixed): 一千到两千万元 gives one amount 两千万元 = 2000, no range; the
        * lower end loses its shared scale (and is cut at 千, see the numeral
        * bug in test_chinese_numerals); 七千到九千亿元 gives nothing. */
     d = convert("投资一千到两千万元。\n");
@@ -523,7 +523,7 @@ static void test_ranges(void)
     A_STR(d, 0, "qualifier", "range");
     doc_free(d);
 #endif
-#if 1 /* BUG: a doubled dash (1万元--5万元, 2——3万元) is not a range separator:
+#if 1 /* Regression (fixed): a doubled dash (1万元--5万元, 2——3万元) is not a range separator:
        * two amounts 1万元 and 5万元 come out; patterns/amounts.txt
        * (?:-|~|至|到|—) takes one dash only. */
     d = convert("补助1万元--5万元。\n");
@@ -655,7 +655,7 @@ static void test_not_amounts(void)
     no_amount("以每股1.95港元收购。\n");
     no_amount("另需1万亿日元。\n");
     no_amount("价值3000多欧元。\n");
-#if 1 /* BUG: a currency name next to the amount is ignored: 港币两千九百六十元
+#if 1 /* Regression (fixed): a currency name next to the amount is ignored: 港币两千九百六十元
        * gives 九百六十元 (960 元, also cut), 新台币177.1亿元 gives 177.1亿元,
        * 9000元日币 and 三万元欧元 give 元 amounts. None of them is in 元
        * (人民币). The expression has no lookbehind/lookahead for a currency
@@ -722,7 +722,7 @@ static void test_labels(void)
     N_AMOUNTS(d, 1);
     A_STR(d, 0, "label", NULL);
     doc_free(d);
-#if 1 /* BUG: a trailing linking verb empties the label: 部门支出为100万元 and
+#if 1 /* Regression (fixed): a trailing linking verb empties the label: 部门支出为100万元 and
        * 收入达到100万元 give label null (want 部门支出, 收入), 支出约为100万元
        * gives null and no qualifier (want 支出, approx). lib/amounts.c
        * trim_label() applies drop_before (…|的|为|是|达到, the LAST match) before
@@ -759,7 +759,7 @@ static void test_spaces(void)
     N_AMOUNTS(d, 1);
     A_RAW(d, 0, "value_wan", "100");
     CHECK(strstr(span_text(d, 0), "100 万元") != NULL);
-#if 1 /* BUG: the space BEFORE the number is taken into text and span:
+#if 1 /* Regression (fixed): the space BEFORE the number is taken into text and span:
        * "收入 100万元" gives text " 100万元", span starting at the space.
        * patterns/amounts.txt: (?<pre>...)?\s*(?:人民币|¥)?\s*(?<num>...) — the
        * \s* run before the number matches even with no pre/人民币. */
@@ -783,7 +783,7 @@ static void test_wrapped(void)
     size_t n = strlen(s), m = strlen("208.\n50 万元");
     CHECK(n >= m && strcmp(s + n - m, "208.\n50 万元") == 0);
     CHECK(warnings_with(d, "line break") == 1);
-#if 1 /* BUG: leading space in text and span (see test_spaces) */
+#if 1 /* Regression (fixed): leading space in text and span (see test_spaces) */
     A_SPAN(d, 0, "208.\n50 万元");
 #endif
     doc_free(d);

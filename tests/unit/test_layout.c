@@ -175,8 +175,8 @@ static void test_after_cells(void)
     CHECK_INT(blk(&d, 1)->kind, BG_BLOCK_PARA);
     CHECK_INT(blk(&d, 0)->end_line, 2);
     done(&d);
-#if 0
-    /* BUG: layout.c:331 ends a cell-per-line table at a text line only when
+#if 1
+    /* Regression (fixed): layout.c:331 ends a cell-per-line table at a text line only when
      * the line just before it is blank; a page-number line after the blank
      * hides it, so the paragraph below becomes a row of the table. */
     build(&d, "\t单位名称\n\t某某局\n\n— 7 —\n正文段落说明。\n");

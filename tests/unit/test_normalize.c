@@ -105,8 +105,8 @@ static void test_lines(void)
     CHECK_INT(bg_text_line(&t, 6), 2);
     bg_text_free(&t);
     bg_warnings_free(&w);
-#if 0
-    /* BUG: normalize.c:125 drops every C1 control (U+0080..U+009F) before
+#if 1
+    /* Regression (fixed): normalize.c:125 drops every C1 control (U+0080..U+009F) before
      * report_fold runs, so the fold of NEL (U+0085) to a space at
      * normalize.c:43 is dead code: "a<NEL>b" gives "ab", gluing two words. */
     CHECK_N("a\xC2\x85" "b", "a b");

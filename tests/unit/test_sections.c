@@ -187,8 +187,8 @@ static void test_repair(void)
     build(&d, "一、A\n（3）B\n");
     CHECK_SEC(&d, 1, "(3)|B|2|2|0");
     done(&d);
-#if 0
-    /* BUG: sections.c:137-142 (bg_sections_build) lends the repaired
+#if 1
+    /* Regression (fixed): sections.c:137-142 (bg_sections_build) lends the repaired
      * heading's style (arabic, from "4、") to level 1 for the rest of the
      * document, so every later
      * "1、" is taken as a level-1 number going back and dropped: under

@@ -162,7 +162,7 @@ static int is_figure(const bg_piece *cell)
         return 0;
     while (i < cell->len && strchr("0123456789.,", cell->s[i]))
         i++;
-    return bg_utf8_count(cell->s + i, cell->len - i) <= 4;
+    return bg_utf8_count(cell->s + i, cell->len - i) <= 8;     /* 万元/公里 */
 }
 
 /* The nearest cell left of k that names something: Chinese text that is not

@@ -558,6 +558,11 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
             pos = step;
             continue;
         }
+        /* 其中 anywhere since the previous amount makes this one a part:
+         * 535.33万元，其中本级项目5个，支出318.60万元 */
+        size_t since = from, pv[2];
+        if (!li.part && bg_match(m, &ar->part, p->s, ov[0], since, pv, 1, p->line))
+            li.part = 1;
         set_context(&a, cell, &li);
         a.line = bg_text_line(t, a.start);     /* a cell or paragraph may run over lines */
         if (p->map[ov[1] - 1] - p->map[ov[0]] != ov[1] - 1 - ov[0])

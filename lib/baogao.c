@@ -58,7 +58,8 @@ static const struct {
 } known_types[] = {
     { "heading", "style regex ordinal repeat" },
     { "heading-rules", "max_chars sentence_chars clause" },
-    { "layout", "pagenum residue join_min_chars join_blank_min_chars continues sheet_min_tokens sheet_max_avg_chars" },
+    { "layout", "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
+                "sheet_max_avg_chars" },
     { "kind", "name title hint" },
     { "field", "name rank label line" },
     { "document", "title_scan_lines title_max_chars org_from_title date_format phone_format year_in_title "

@@ -201,6 +201,44 @@ static int by_cell(const void *x, const void *y)
     return a->index < b->index ? -1 : 1;
 }
 
+/* Check total x against the sum of the column's rows from[..to) (parts of
+ * 其中 rows left out). */
+static void column_check(ctx *c, const size_t *idx, size_t from, size_t to, const bg_amount *x, const char *where)
+{
+    const bg_amounts *a = c->a;
+    bg_dec sum, tmp;
+    bg_dec_from_int(&sum, 0);
+    size_t count = 0;
+    int scale = bg_dec_scale(&x->value_wan);
+    for (size_t q = from; q < to; q++) {
+        const bg_amount *y = &a->items[idx[q]];
+        if (y->parent != BG_NO_PARENT)
+            continue;
+        if (bg_dec_add(&sum, &y->value_wan, &tmp) == 0)
+            sum = tmp;
+        count++;
+        int sc = bg_dec_scale(&y->value_wan);
+        scale = sc > scale ? sc : scale;
+    }
+    if (count < 2)
+        return;
+    bg_dec tol;
+    tolerance(scale, count + 1, &tol);
+    int ok = within(&sum, &x->value_wan, &tol);
+    bg_check *ck = add(c, "column_adds_up", ok);
+    ck->expected = x->value_wan;
+    ck->found = sum;
+    ck->has_expected = ck->has_found = 1;
+    add_line(ck, x->line);
+    for (size_t q = from; q < to; q++)
+        if (a->items[idx[q]].parent == BG_NO_PARENT)
+            add_line(ck, a->items[idx[q]].line);
+    char ev[64], fv[64];
+    ck->message = bg_xasprintf("the %zu rows %s %s (line %ld) add up to %s 万元; it states %s", count, where, x->row,
+                               x->line, fmt(&sum, fv, sizeof fv), fmt(&x->value_wan, ev, sizeof ev));
+}
+
+/* A 合计 row sums the rows above it — or, standing first, the rows below it. */
 static void columns(ctx *c)
 {
     const bg_amounts *a = c->a;
@@ -217,43 +255,23 @@ static void columns(ctx *c)
         size_t e = g;
         while (e < n && a->items[idx[e]].block == a->items[idx[g]].block && a->items[idx[e]].cell == a->items[idx[g]].cell)
             e++;
-        bg_dec sum, tmp;
-        bg_dec_from_int(&sum, 0);
-        size_t count = 0, from = g;
-        int scale = 0;
+        size_t from = g, top = SIZE_MAX;
         for (size_t k = g; k < e; k++) {
             const bg_amount *x = &a->items[idx[k]];
-            int sc = bg_dec_scale(&x->value_wan);
-            if (!matches(c, &c->cr->total_row, x->row)) {
-                if (x->parent == BG_NO_PARENT) {
-                    if (bg_dec_add(&sum, &x->value_wan, &tmp) == 0)
-                        sum = tmp;
-                    count++;
-                    scale = sc > scale ? sc : scale;
-                }
+            if (!matches(c, &c->cr->total_row, x->row))
                 continue;
-            }
-            if (count >= 2) {
-                bg_dec tol;
-                tolerance(sc > scale ? sc : scale, count + 1, &tol);
-                int ok = within(&sum, &x->value_wan, &tol);
-                bg_check *ck = add(c, "column_adds_up", ok);
-                ck->expected = x->value_wan;
-                ck->found = sum;
-                ck->has_expected = ck->has_found = 1;
-                add_line(ck, x->line);
-                for (size_t q = from; q < k; q++)
-                    if (a->items[idx[q]].parent == BG_NO_PARENT)
-                        add_line(ck, a->items[idx[q]].line);
-                char ev[64], fv[64];
-                ck->message = bg_xasprintf("the %zu rows above %s (line %ld) add up to %s 万元; it states %s", count,
-                                           x->row, x->line, fmt(&sum, fv, sizeof fv), fmt(&x->value_wan, ev, sizeof ev));
-            }
-            bg_dec_from_int(&sum, 0);
-            count = 0;
-            scale = 0;
-            from = k + 1;
+            if (top != SIZE_MAX) {
+                column_check(c, idx, top + 1, k, &a->items[idx[top]], "below");
+                top = SIZE_MAX;
+            } else if (k == from)
+                top = k;        /* the total stands above its rows */
+            else
+                column_check(c, idx, from, k, x, "above");
+            if (top == SIZE_MAX || top != k)
+                from = k + 1;
         }
+        if (top != SIZE_MAX)
+            column_check(c, idx, top + 1, e, &a->items[idx[top]], "below");
         g = e;
     }
     free(idx);

@@ -42,13 +42,18 @@ int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error 
             else if (strcmp(kv->key, "continues") == 0)
                 rc = lr->continues.code ? bg_pattern_error(err, kv->file, kv->line, "continues given twice")
                                         : bg_regex_compile(kv, &lr->continues, err);
+            else if (strcmp(kv->key, "wrap_end") == 0 && !lr->wrap_end.code)
+                rc = bg_regex_compile(kv, &lr->wrap_end, err);
+            else if (strcmp(kv->key, "wrap_start") == 0 && !lr->wrap_start.code)
+                rc = bg_regex_compile(kv, &lr->wrap_start, err);
             else
                 rc = bg_pattern_error(err, kv->file, kv->line, "unknown key \"%s\" in [layout]", kv->key);
             if (rc < 0)
                 return -1;
         }
     }
-    if (lr->join_min_chars < 0 || lr->join_blank_min_chars <= 0 || !lr->continues.code || lr->sheet_min_tokens <= 0
+    if (lr->join_min_chars < 0 || lr->join_blank_min_chars <= 0 || !lr->continues.code || !lr->wrap_end.code
+        || !lr->wrap_start.code || lr->sheet_min_tokens <= 0
         || lr->sheet_max_avg_chars <= 0)
         return bg_pattern_error(err, "patterns", 0,
                                 "[layout] needs join_min_chars, join_blank_min_chars, continues, sheet_min_tokens and sheet_max_avg_chars");
@@ -64,6 +69,8 @@ void bg_layout_rules_free(bg_layout_rules *lr)
     free(lr->pagenum);
     free(lr->residue);
     bg_regex_free(&lr->continues);
+    bg_regex_free(&lr->wrap_end);
+    bg_regex_free(&lr->wrap_start);
     memset(lr, 0, sizeof *lr);
 }
 
@@ -486,7 +493,9 @@ static void text_line(ctx *c, para_state *ps, size_t k)
         while (tail > 0 && ((unsigned char)open->text.s[tail] & 0xC0) == 0x80)
             tail--;             /* only the end matters; start on a character */
         int continues = bg_match(c->m, &c->lr->continues, open->text.s, open->text.len, tail, ov, 1, line);
-        if (((long)ps->last_line_chars >= need || continues) && !ends_sentence(&open->text)) {
+        int mid_figure = !ps->blank_since && bg_match(c->m, &c->lr->wrap_end, open->text.s, open->text.len, tail, ov, 1, line)
+                         && bg_match(c->m, &c->lr->wrap_start, c->t->s + a, b - a, 0, ov, 1, line);
+        if (((long)ps->last_line_chars >= need || continues || mid_figure) && !ends_sentence(&open->text)) {
             piece_add(&open->text, c->t, a, b, line);
             open->end_line = line;
             ps->last_line_chars = chars;

@@ -58,6 +58,7 @@ typedef struct {
     long join_min_chars;        /* a shorter line is a label or title: never continued */
     long join_blank_min_chars;  /* continue over a blank line only after a line this long */
     bg_regex continues;         /* a paragraph ending so (、 ,) continues over a blank line */
+    bg_regex wrap_end, wrap_start;  /* a figure broken over two lines */
     long sheet_min_tokens;      /* a line of this many space-separated tokens ... */
     long sheet_max_avg_chars;   /* ... this short on average is a flattened spreadsheet */
 } bg_layout_rules;

@@ -152,16 +152,17 @@ static void test_headings(void)
 }
 
 #define LAYOUT_OK "[layout]\npagenum: ^-[0-9]+-$\njoin_min_chars: 20\njoin_blank_min_chars: 60\n" \
-                  "continues: [,]$\nsheet_min_tokens: 40\nsheet_max_avg_chars: 12\n"
+                  "continues: [,]$\nsheet_min_tokens: 40\nsheet_max_avg_chars: 12\n" \
+                  "wrap_end: [0-9]$\nwrap_start: ^[0-9]\n"
 
 static void test_layout_rules(void)
 {
     baogao_error err;
     CHECK_INT(compile(LAYOUT, LAYOUT_OK, &err), 0);
-    compile_fails(LAYOUT, LAYOUT_OK "pagenum: [0-9\n", "t.txt", 8, "pagenum:");
-    compile_fails(LAYOUT, LAYOUT_OK "residue: a)\n", "t.txt", 8, "residue:");
-    compile_fails(LAYOUT, LAYOUT_OK "pagenumber: x\n", "t.txt", 8, "unknown key");
-    compile_fails(LAYOUT, LAYOUT_OK "continues: ,$\n", "t.txt", 8, "twice");
+    compile_fails(LAYOUT, LAYOUT_OK "pagenum: [0-9\n", "t.txt", 10, "pagenum:");
+    compile_fails(LAYOUT, LAYOUT_OK "residue: a)\n", "t.txt", 10, "residue:");
+    compile_fails(LAYOUT, LAYOUT_OK "pagenumber: x\n", "t.txt", 10, "unknown key");
+    compile_fails(LAYOUT, LAYOUT_OK "continues: ,$\n", "t.txt", 10, "twice");
     compile_fails(LAYOUT, "[layout]\njoin_min_chars: 2o\n", "t.txt", 2, "integer");
     compile_fails(LAYOUT, "[layout]\njoin_min_chars: 20\n", "patterns", 0, "[layout] needs");
 #if 1

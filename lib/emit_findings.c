@@ -87,10 +87,13 @@ cJSON *bg_json_scores(const baogao_result *r)
     cJSON_AddItemToObject(o, "total", bg_json_dec(&s->total, s->has_total));
     cJSON_AddItemToObject(o, "max", bg_json_dec(&s->max, s->has_max));
     cJSON_AddItemToObject(o, "grade", bg_json_str(s->grade));
-    if (s->grade)
+    if (s->grade) {
         cJSON_AddNumberToObject(o, "grade_line", (double)s->grade_line);
-    else
+        cJSON_AddItemToObject(o, "grade_span", bg_json_span(r, s->grade_start, s->grade_end));
+    } else {
         cJSON_AddNullToObject(o, "grade_line");
+        cJSON_AddNullToObject(o, "grade_span");
+    }
     cJSON *stated = cJSON_AddArrayToObject(o, "stated");   /* in document order */
     for (size_t i = 0; i < s->ntotals; i++) {
         const bg_stated_total *t = &s->totals[i];

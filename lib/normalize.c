@@ -152,6 +152,13 @@ void bg_text_free(bg_text *t)
     memset(t, 0, sizeof *t);
 }
 
+size_t bg_text_line_count(const bg_text *t)
+{
+    if (t->nlines > 1 && t->len && t->s[t->len - 1] == '\n')
+        return t->nlines - 1;
+    return t->nlines;
+}
+
 long bg_text_line(const bg_text *t, size_t off)
 {
     size_t lo = 0, hi = t->nlines;

@@ -181,3 +181,17 @@ size_t bg_section_at(const bg_sections *s, long line)
     }
     return found;
 }
+
+void bg_section_path(const bg_sections *s, size_t i, bg_buf *out)
+{
+    size_t chain[64], n = 0;
+    for (; i != BG_NO_PARENT && n < 64; i = s->items[i].parent)
+        chain[n++] = i;
+    while (n-- > 0) {
+        const bg_section *sec = &s->items[chain[n]];
+        bg_buf_adds(out, sec->number);
+        bg_buf_adds(out, sec->title);
+        if (n)
+            bg_buf_adds(out, " > ");
+    }
+}

@@ -27,4 +27,9 @@ void bg_sections_free(bg_sections *s);
 /* Index of the innermost section open at `line`, or BG_NO_PARENT. */
 size_t bg_section_at(const bg_sections *s, long line);
 
+/* Append to out the path of section i and its ancestors, "一、… > (一)…";
+ * nothing for BG_NO_PARENT. The one writer of section paths (JSON, HTML,
+ * spreadsheets). */
+void bg_section_path(const bg_sections *s, size_t i, bg_buf *out);
+
 #endif

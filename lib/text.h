@@ -44,6 +44,10 @@ typedef struct {
 void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w);
 void bg_text_free(bg_text *t);
 
+/* Lines as a reader counts them: a final line break ends the last line
+ * rather than starting an empty one (as wc -l counts). */
+size_t bg_text_line_count(const bg_text *t);
+
 /* 1-based original line of normalized offset off. */
 long bg_text_line(const bg_text *t, size_t off);
 /* Original byte span [*oa, *ob) of normalized span [a, b). */

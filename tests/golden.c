@@ -129,12 +129,19 @@ static char *reencode(const char *data, size_t len, const char *to, int bom, siz
     return out;
 }
 
+/* Spans ("span", "grade_span", …) are offsets into the original bytes and
+ * so differ between encodings; everything else must not. */
 static void strip_spans_and_source(cJSON *node)
 {
-    cJSON_DeleteItemFromObjectCaseSensitive(node, "span");
     cJSON_DeleteItemFromObjectCaseSensitive(node, "source");
-    for (cJSON *ch = node->child; ch; ch = ch->next)
-        strip_spans_and_source(ch);
+    for (cJSON *ch = node->child, *next; ch; ch = next) {
+        next = ch->next;
+        size_t n = ch->string ? strlen(ch->string) : 0;
+        if (n >= 4 && strcmp(ch->string + n - 4, "span") == 0)
+            cJSON_Delete(cJSON_DetachItemViaPointer(node, ch));
+        else
+            strip_spans_and_source(ch);
+    }
 }
 
 static void check_variants(const baogao_patterns *p, const char *path, const char *data, size_t len,

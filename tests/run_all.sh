@@ -40,5 +40,6 @@ for t in "$BUILD"/tests/test_*; do
 done
 run_suite golden "$BUILD/tests/golden" schema/baogao.schema.json $(find corpus -name '*.txt' ! -name '*.expect.*' | sort)
 run_suite cli sh tests/cli/run.sh "$BUILD/baogao" "$BUILD/tests/golden"
+run_suite html sh tests/html/run.sh "$BUILD"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

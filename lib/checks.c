@@ -173,9 +173,9 @@ static void parts(ctx *c)
         for (size_t i = first[p]; i != BG_NO_PARENT; i = next[i])
             add_line(k, a->items[i].line);
         char e[64], s[64];
-        k->message = bg_xasprintf("%s%s %s 万元: %s%s %s", tot->label ? tot->label : "total", count >= 2 ? " is" : " is",
+        k->message = bg_xasprintf("%s is %s 万元: %s%s%s", tot->label ? tot->label : "total",
                                   fmt(&tot->value_wan, e, sizeof e), names,
-                                  count >= 2 ? (ok ? " add up to it" : " add up to") : (ok ? " within it" : " exceeds it"),
+                                  count >= 2 ? (ok ? " add up to it" : " add up to ") : (ok ? " within it" : " exceeds it"),
                                   count >= 2 && !ok ? fmt(&sum, s, sizeof s) : "");
     }
     free(first);
@@ -353,6 +353,9 @@ static void rates(ctx *c)
 
 /* ---- scores ----------------------------------------------------------------- */
 
+/* Scores are awarded, not measured: the items are exact and only the total
+ * may be rounded, so the allowance is half a unit of the total's last digit
+ * (money figures, each rounded, get half a unit per figure instead). */
 static void score_sums(ctx *c)
 {
     const bg_scores *s = &c->f->scores;
@@ -362,8 +365,7 @@ static void score_sums(ctx *c)
         char a[64], b[64];
         if (sum->scored >= 2) {
             bg_dec tol;
-            int sc = bg_dec_scale(&t->value);
-            tolerance(sc, 1, &tol);
+            tolerance(bg_dec_scale(&t->value), 1, &tol);
             bg_check *k = add(c, "scores_add_up", within(&sum->score_sum, &t->value, &tol));
             k->expected = t->value;
             k->found = sum->score_sum;

@@ -354,7 +354,9 @@ char *baogao_result_html(const baogao_result *r)
     csp_hash(&b, script_text, sizeof script_text - 1);
     bg_buf_adds(&b, "\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"baogao " BAOGAO_VERSION "\">\n"
-                    "<link rel=\"icon\" href=\"data:,\">\n<title>");
+                    "<meta name=\"baogao-source-sha256\" content=\"");
+    bg_buf_adds(&b, r->sha256);     /* so a batch --resume knows what the page was made from */
+    bg_buf_adds(&b, "\">\n<link rel=\"icon\" href=\"data:,\">\n<title>");
     bg_html_escs(&b, r->meta.title.value ? r->meta.title.value : r->path);
     bg_buf_adds(&b, " — baogao review</title>\n<style>");
     bg_buf_add(&b, css.s, css.len);

@@ -246,6 +246,11 @@ static int fit(const bg_mapped_row *mr)
     return score;
 }
 
+static int same_text(const bg_piece *a, const bg_piece *b)
+{
+    return a->len && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
 static void map_candidate(const bg_header *h, const bg_piece *cells, size_t n, bg_mapped_row *out)
 {
     memset(out, 0, sizeof *out);
@@ -256,17 +261,29 @@ static void map_candidate(const bg_header *h, const bg_piece *cells, size_t n, b
         if (r != BG_R_NONE)
             out->cell[r] = &cells[n - 1 - i];
     }
-    size_t rest = n - used, first = 0;
-    if (rest > h->split && (h->split == 0 || h->roles[0] != BG_R_LABEL))
-        while (rest - first > h->split && cells[first].len == 0)
-            first++;            /* a leading empty cell of a dropped merge */
-    size_t count = rest - first;
+    /* The name cells: more of them than name columns means an extra cell —
+     * a name repeated in the next cell (服务体制改革成效 | 服务体制改革成效),
+     * or else a leading empty cell left by a dropped merge. */
+    size_t rest = n - used, keep[64], count = 0;
+    int label_first = h->split > 0 && h->roles[0] == BG_R_LABEL;
+    for (size_t i = 0; i < rest && count < 64; i++)
+        keep[count++] = i;
+    for (size_t i = count; count > h->split && i-- > 1;)
+        if (same_text(&cells[keep[i]], &cells[keep[i - 1]])) {
+            memmove(keep + i, keep + i + 1, (count - i - 1) * sizeof *keep);
+            count--;
+        }
+    size_t first = 0;
+    if (!label_first)
+        while (count - first > h->split && cells[keep[first]].len == 0)
+            first++;
+    count -= first;
     for (size_t i = 0; i < h->split && i < count; i++) {
         /* fewer cells than name columns: the missing ones are merged parents on the left */
         size_t col = count <= h->split ? h->split - count + i : i;
         bg_role r = h->roles[col];
         if (r != BG_R_NONE)
-            out->cell[r] = &cells[first + i];
+            out->cell[r] = &cells[keep[first + i]];
     }
 }
 

@@ -41,5 +41,6 @@ done
 run_suite golden "$BUILD/tests/golden" schema/baogao.schema.json $(find corpus -name '*.txt' ! -name '*.expect.*' | sort)
 run_suite cli sh tests/cli/run.sh "$BUILD/baogao" "$BUILD/tests/golden"
 run_suite html sh tests/html/run.sh "$BUILD"
+run_suite batch sh tests/batch/run.sh "$BUILD"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -165,19 +165,6 @@ static int is_figure(const bg_piece *cell)
     return bg_utf8_count(cell->s + i, cell->len - i) <= 8;     /* 万元/公里 */
 }
 
-/* The nearest cell left of k that names something: Chinese text that is not
- * itself a figure (≥30万元 is a value, not a label). */
-static const bg_piece *row_label(tctx *c, const bg_row *row, size_t k)
-{
-    (void)c;
-    while (k-- > 0) {
-        const bg_piece *cell = &row->cells[k];
-        if (has_cjk(cell->s, cell->len) && !is_figure(cell))
-            return cell;
-    }
-    return NULL;
-}
-
 static int is_money(tctx *c, const char *row, const char *column, long line)
 {
     size_t ov[2];
@@ -255,7 +242,7 @@ static const char *comparator_qualifier(const char *s, size_t a, size_t b)
 }
 
 /* A cell that is only a number, or "label: number". */
-static void number_cell(tctx *c, const bg_row *row, size_t k, const char *row_unit)
+static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *lab, const char *row_unit)
 {
     const bg_piece *cell = &row->cells[k];
     size_t ov[2], na, nb, ca, cb, la, lb;
@@ -264,7 +251,6 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const char *row_un
     if (bg_match(c->m, &c->ar->cell_number, cell->s, cell->len, 0, ov, 1, cell->line)) {
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
-        const bg_piece *lab = row_label(c, row, k);
         char *rl = lab ? label_text(c, lab) : NULL;
         char *col = c->header && c->header_n == row->n && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
         if (!is_money(c, rl, col, cell->line)) {
@@ -319,8 +305,10 @@ static void table_row(tctx *c, const bg_row *row)
         numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
     }
     int header = is_header(c, row, numbers);
+    const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
-        const bg_piece *lab = row_label(c, row, k);
+        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
+            lab = &row->cells[k - 1];
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         char *rl = lab ? label_text(c, lab) : NULL;
@@ -329,7 +317,7 @@ static void table_row(tctx *c, const bg_row *row)
         bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
         free(rl);
         if (!header)
-            number_cell(c, row, k, has_row_unit ? row_unit : NULL);
+            number_cell(c, row, k, lab, has_row_unit ? row_unit : NULL);
     }
     if (header)
         install_header(c, row);

@@ -406,7 +406,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     if (has(num2) && has(scale1)) {
         memcpy(value_text + vlen, s + scale1.a, scale1.b - scale1.a);
         vlen += scale1.b - scale1.a;
-    } else if (!has(num2) || !has(scale)) {
+    } else if ((!has(num2) || !has(scale)) && slen) {
         memcpy(value_text + vlen, s + scale.a, slen);
         vlen += slen;
     }
@@ -418,7 +418,8 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
         if (n2 + slen >= sizeof value_text)
             return 0;
         memcpy(value_text, s + num2.a, n2);
-        memcpy(value_text + n2, s + scale.a, slen);
+        if (slen)
+            memcpy(value_text + n2, s + scale.a, slen);
         if (read_value(value_text, n2 + slen, yuan_text, &a->value_max, unit2, sizeof unit2) < 0)
             return 0;
         if (strcmp(unit, unit2) != 0 && !has(scale1) && strcmp(unit, yuan_text) == 0) {
@@ -539,6 +540,12 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         size_t step = ov[0] + 1;
         while (step < p->len && ((unsigned char)p->s[step] & 0xC0) == 0x80)
             step++;
+        /* A rejected match cannot be followed by one starting inside its
+         * number (not_after refuses those), so the scan moves past it: a run
+         * of numerals costs its length, not its square. */
+        range nr = group(m, &ar->expression, "num");
+        if (has(nr) && nr.b > step)
+            step = nr.b;
         size_t before[2], prev = ov[0];
         while (prev > 0 && ((unsigned char)p->s[--prev] & 0xC0) == 0x80)
             ;                   /* the character before, from its first byte */

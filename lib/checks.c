@@ -21,6 +21,8 @@ int bg_checks_compile(const bg_records *recs, bg_check_rules *cr, baogao_error *
             const bg_kv *tot = bg_record_get(r, "total_row"), *gen = bg_record_get(r, "generic_label");
             if (!tot || !gen)
                 return bg_pattern_error(err, r->file, r->line, "[checks] needs total_row and generic_label");
+            if (cr->total_row.code)
+                return bg_pattern_error(err, r->file, r->line, "[checks] given twice");
             if (bg_regex_compile(tot, &cr->total_row, err) < 0 || bg_regex_compile(gen, &cr->generic_label, err) < 0)
                 return -1;
         } else if (strcmp(r->type, "rate-rule") == 0) {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <wchar.h>
 
 typedef struct {
     bg_buf out;
@@ -21,14 +22,41 @@ typedef struct {
     int prev_cr;
 } writer;
 
-static void put(writer *w, uint32_t cp, size_t from)
+/* One character out, as UTF-8 (bg_utf8_put's encoding), every byte mapped to
+ * `from`. Called once per character of a GB18030 or UTF-16 file: inline, with
+ * one capacity check for both arrays. */
+static inline void put(writer *w, uint32_t cp, size_t from)
 {
-    char tmp[4];
-    int n = bg_utf8_put(cp, tmp);
-    bg_grow(&w->orig, &w->orig_cap, w->out.len + (size_t)n + 1, sizeof *w->orig);
-    for (int i = 0; i < n; i++)
-        w->orig[w->out.len + (size_t)i] = (uint32_t)from;
-    bg_buf_add(&w->out, tmp, (size_t)n);
+    size_t len = w->out.len;
+    if (len + 5 > w->out.cap)
+        bg_grow(&w->out.s, &w->out.cap, len + 5, 1);
+    if (len + 5 > w->orig_cap)
+        bg_grow(&w->orig, &w->orig_cap, len + 5, sizeof *w->orig);
+    unsigned char *o = (unsigned char *)w->out.s + len;
+    size_t n;
+    if (cp < 0x80) {
+        o[0] = (unsigned char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        o[0] = (unsigned char)(0xF0 | (cp >> 18));
+        o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    o[n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        w->orig[len + i] = (uint32_t)from;
+    w->out.len = len + n;
     if (cp == '\r' || (cp == '\n' && !w->prev_cr))
         w->line++;
     w->prev_cr = cp == '\r';
@@ -102,6 +130,21 @@ static utf8_stats utf8_scan(const unsigned char *in, size_t n)
         if (in[i] < 0x80) {
             st.nul += in[i] == 0;
             i++;
+            /* then eight bytes at a time while they are ASCII without NUL */
+            while (i + 8 <= n) {
+                uint64_t v;
+                memcpy(&v, in + i, 8);
+                if ((v & 0x8080808080808080u) || ((v - 0x0101010101010101u) & ~v & 0x8080808080808080u))
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        /* the common three-byte sequence (most of CJK), as utf8_seq reads it */
+        if (in[i] >= 0xE1 && in[i] <= 0xEF && in[i] != 0xED && i + 2 < n && (in[i + 1] & 0xC0) == 0x80
+            && (in[i + 2] & 0xC0) == 0x80) {
+            st.multibyte++;
+            i += 3;
             continue;
         }
         int len = utf8_seq(in, n, i);
@@ -120,6 +163,23 @@ static utf8_stats utf8_scan(const unsigned char *in, size_t n)
         i++;
     }
     return st;
+}
+
+/* At least 8 multi-byte UTF-8 characters and a whole line before the first
+ * bad byte: GBK text almost never reads so far as UTF-8 by chance. */
+static int utf8_prefix_plain(const unsigned char *in, size_t upto)
+{
+    size_t multibyte = 0;
+    int line = 0;
+    for (size_t i = 0; i < upto;) {
+        int len = utf8_seq(in, upto, i);
+        if (len <= 0)
+            return 0;
+        multibyte += len > 1;
+        line |= in[i] == '\n';
+        i += (size_t)len;
+    }
+    return multibyte >= 8 && line;
 }
 
 static void utf8_fail(baogao_error *err, long at, int truncated)
@@ -153,7 +213,7 @@ static unsigned unit16(const unsigned char *p, int big)
     return big ? (unsigned)(p[0] << 8 | p[1]) : (unsigned)(p[1] << 8 | p[0]);
 }
 
-static int plausible16(unsigned v)
+static inline int plausible16(unsigned v)
 {
     return (v >= 0x20 && v < 0x7F) || v == '\t' || v == '\n' || v == '\r'
         || (v >= 0x2000 && v <= 0x206F) || (v >= 0x3000 && v <= 0x9FFF)
@@ -243,12 +303,19 @@ static size_t gb_char_len(const unsigned char *in, size_t n, size_t i)
     return 2;
 }
 
-/* Convert with iconv to UTF-32LE in bulk and pair each output code point with
- * the input character the structure says it came from. */
+/* Convert with iconv to code points in bulk and pair each output code point
+ * with the input character the structure says it came from. glibc's WCHAR_T is
+ * its internal UCS-4, so GB18030 to WCHAR_T is one conversion step where
+ * GB18030 to UTF-32LE is two; UTF-32LE where WCHAR_T is not known. */
 static int decode_gb18030(const unsigned char *in, size_t n, int lossy, writer *w,
                           bg_warnings *warn, baogao_error *err)
 {
-    iconv_t cd = iconv_open("UTF-32LE", "GB18030");
+    int native = 1;
+    iconv_t cd = sizeof(wchar_t) == 4 ? iconv_open("WCHAR_T", "GB18030") : (iconv_t)-1;
+    if (cd == (iconv_t)-1) {
+        native = 0;
+        cd = iconv_open("UTF-32LE", "GB18030");
+    }
     if (cd == (iconv_t)-1) {
         fail(err, BAOGAO_ERR_USAGE, -1, "iconv cannot convert from GB18030");
         return -1;
@@ -265,8 +332,14 @@ static int decode_gb18030(const unsigned char *in, size_t n, int lossy, writer *
         size_t ncp = (chunk_cap * 4 - ol) / 4, end = (size_t)((unsigned char *)ip - in);
         for (size_t k = 0; k < ncp; k++) {
             size_t len = gb_char_len(in, n, pos);
-            uint32_t cp = (uint32_t)u32[4 * k] | (uint32_t)u32[4 * k + 1] << 8
-                        | (uint32_t)u32[4 * k + 2] << 16 | (uint32_t)u32[4 * k + 3] << 24;
+            uint32_t cp;
+            if (native) {
+                wchar_t wc;
+                memcpy(&wc, u32 + 4 * k, sizeof wc);
+                cp = (uint32_t)wc;
+            } else
+                cp = (uint32_t)u32[4 * k] | (uint32_t)u32[4 * k + 1] << 8
+                   | (uint32_t)u32[4 * k + 2] << 16 | (uint32_t)u32[4 * k + 3] << 24;
             put(w, cp, pos);
             pos += len ? len : 1;
         }
@@ -411,9 +484,10 @@ static const char *enc_label(enc_id id)
  * -1 (with *err filled) for binary data and for UTF-8 with bad bytes when not
  * lossy, since guessing another encoding there would give silent garbage. */
 static int detect(const unsigned char *in, size_t n, int lossy, enc_id *id, size_t *start,
-                  baogao_error *err)
+                  int *valid_utf8, baogao_error *err)
 {
     *start = 0;
+    *valid_utf8 = 0;        /* 1: all of in[*start..n) was scanned and is valid UTF-8 */
     if (n >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
         *id = ENC_UTF8;
         *start = 3;
@@ -430,6 +504,7 @@ static int detect(const unsigned char *in, size_t n, int lossy, enc_id *id, size
         return -1;
     }
     utf8_stats st = utf8_scan(in, n);
+    *valid_utf8 = st.bad == 0;
     if (st.bad == 0 && st.nul == 0) {
         *id = ENC_UTF8;
         return 0;
@@ -449,8 +524,16 @@ static int detect(const unsigned char *in, size_t n, int lossy, enc_id *id, size
         return 0;
     }
     /* UTF-8 with a few bad bytes, or cut off at the end, is damaged UTF-8:
-     * reading it as GB18030 would give silent garbage. */
+     * reading it as GB18030 would give silent garbage. So is a file whose
+     * first lines are plainly UTF-8 before another encoding takes over (a
+     * GBK report with a title typed in UTF-8): its UTF-8 bytes would pair up
+     * as GBK characters without a word. */
     int cut_at_end = st.bad == 1 && st.truncated;
+    if (!lossy && st.first_bad > 0 && utf8_prefix_plain(in, (size_t)st.first_bad)) {
+        *id = ENC_UTF8;
+        utf8_fail(err, st.first_bad, st.truncated);
+        return -1;
+    }
     if (st.multibyte > 0 && (st.multibyte >= 4 * st.bad || cut_at_end)) {
         *id = ENC_UTF8;
         if (lossy)
@@ -499,18 +582,21 @@ static int decode(const unsigned char *in, size_t n, const char *force, int loss
     out->orig_len = n;
     enc_id id;
     size_t start = 0;
+    int valid_utf8 = 0;
     if (force) {
         id = enc_by_name(force);
         if (id == ENC_UTF8 && n >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
             start = 3;
-    } else if (detect(in, n, lossy, &id, &start, err) < 0) {
+    } else if (detect(in, n, lossy, &id, &start, &valid_utf8, err) < 0) {
         *idp = ENC_UTF8;
         return -1;
     }
     *idp = id;
 
     if (id == ENC_UTF8 && !lossy) {
-        utf8_stats st = utf8_scan(in + start, n - start);
+        utf8_stats st = { 0, 0, 0, -1, 0 };
+        if (!valid_utf8)        /* detection has not scanned it already */
+            st = utf8_scan(in + start, n - start);
         if (st.bad) {
             utf8_fail(err, st.first_bad + (long)start, st.truncated);
             return -1;

@@ -84,21 +84,28 @@ static void jw_tabs(jw *w, size_t n)
     w->len += n;
 }
 
+/* Bytes cJSON escapes in a string: the C0 controls, '"' and '\\'. NUL ends it. */
+static const unsigned char escaped[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 /* A string as cJSON escapes it: " \ and the C0 controls; bytes from 0x80 as they are. */
 static void jw_quoted(jw *w, const char *str)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *s = (const unsigned char *)(str ? str : "");
-    size_t n = strlen((const char *)s);
-    jw_reserve(w, n + 2);
-    w->s[w->len++] = '"';
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if (c > 31 && c != '"' && c != '\\')
-            continue;
-        jw_put(w, (const char *)s + run, i - run);
-        run = i + 1;
+    jw_putc(w, '"');
+    for (;;) {
+        const unsigned char *p = s;
+        while (!escaped[*p])
+            p++;
+        jw_put(w, (const char *)s, (size_t)(p - s));
+        unsigned char c = *p;
+        if (c == '\0')
+            break;
+        s = p + 1;
         char esc[6] = { '\\', 0, 0, 0, 0, 0 };
         size_t k = 2;
         switch (c) {
@@ -115,7 +122,6 @@ static void jw_quoted(jw *w, const char *str)
         }
         jw_put(w, esc, k);
     }
-    jw_put(w, (const char *)s + run, n - run);
     jw_putc(w, '"');
 }
 

@@ -103,16 +103,22 @@ static void trim_range(const char *s, size_t *a, size_t *b)
 static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
 {
     trim_range(t->s, &a, &b);
-    if (p->line == 0)
-        p->line = line;
+    if (p->line == 0 || (p->len == 0 && a < b))
+        p->line = line;     /* the line of its first text: a cell may start empty */
     p->end_line = line;
     if (a == b)
         return;
     int space = p->len > 0 && is_alnum(p->s[p->len - 1]) && is_alnum(t->s[a])
                 && !(p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' && t->s[a] >= '0' && t->s[a] <= '9');
     size_t add = (b - a) + (size_t)space;
-    p->s = bg_xrealloc(p->s, p->len + add + 1);
-    p->map = bg_xrealloc(p->map, (p->len + add + 1) * sizeof *p->map);
+    if (p->len + add + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap : 16;
+        while (cap < p->len + add + 1)
+            cap *= 2;       /* a paragraph of a million wrapped lines grows in log steps */
+        p->s = bg_xrealloc(p->s, cap);
+        p->map = bg_xrealloc(p->map, cap * sizeof *p->map);
+        p->cap = cap;
+    }
     if (space) {
         p->s[p->len] = ' ';
         p->map[p->len++] = a;
@@ -211,8 +217,9 @@ static int classify(ctx *c, size_t k)
     if (x == y)
         return L_BLANK;
     long line = (long)k + 1;
-    if (any_match(c, c->lr->pagenum, c->lr->npagenum, s, n, line)
-        || any_match(c, c->lr->residue, c->lr->nresidue, s, n, line))
+    /* page numbers and web-page residue are short lines: a long one is text */
+    if (n <= 400 && (any_match(c, c->lr->pagenum, c->lr->npagenum, s, n, line)
+                     || any_match(c, c->lr->residue, c->lr->nresidue, s, n, line)))
         return L_NOISE;
     if (count_char(s, n, '|') >= 2)
         return L_PIPE;
@@ -416,6 +423,14 @@ static int indented_text(ctx *c, const int *kind, size_t k0, size_t k1)
     return !blank && heading;
 }
 
+static int blank_line(const bg_text *t, size_t k)
+{
+    size_t a, b;
+    line_range(t, k, &a, &b);
+    trim_range(t->s, &a, &b);
+    return a == b;
+}
+
 /* Lines indented with a TAB read as one cell per row: that is text, not a table. */
 static int single_cells(const bg_table *tb)
 {
@@ -549,7 +564,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
                 free_table(&tb);
                 for (size_t j = k; j < end && j < nl; j++)
                     if (kind[j] == L_TAB)
-                        kind[j] = L_TEXT;   /* read again below as paragraphs */
+                        kind[j] = blank_line(t, j) ? L_BLANK : L_TEXT;   /* read again below as paragraphs */
                 goto flow;
             }
             for (size_t j = k; j < end; j++)

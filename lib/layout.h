@@ -11,7 +11,7 @@
  * continued over lines, a paragraph hard-wrapped by a PDF converter). */
 typedef struct {
     char *s;
-    size_t len;
+    size_t len, cap;        /* cap: room in s and map, grown by doubling */
     size_t *map;            /* len + 1 entries: normalized offset of each byte */
     long line, end_line;
 } bg_piece;

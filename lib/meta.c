@@ -276,7 +276,8 @@ static void offer(ctx *c, const bg_field_rule *f, const bg_piece *p, size_t a, s
     if (!v)
         return;
     c->rank[f->field] = f->rank;
-    set_value(field_slot(c->out, f->field), v, line, p->map[a + va], p->map[a + vb]);
+    (void)line;     /* the value's own line: a cell may run over several */
+    set_value(field_slot(c->out, f->field), v, bg_text_line(c->t, p->map[a + va]), p->map[a + va], p->map[a + vb]);
 }
 
 /* Does a field label, with its colon, start at s[i]? Used to stop a value
@@ -295,6 +296,28 @@ static int label_starts(ctx *c, const char *s, size_t n, size_t i, long line)
             return 1;
     }
     return 0;
+}
+
+/* Offset of the first field label with its colon at or after `from`, or n:
+ * one search per label, so a long value costs its length, not its square. */
+static size_t next_label(ctx *c, const char *s, size_t n, size_t from, long line)
+{
+    size_t best = n, ov[2];
+    for (size_t k = 0; k < c->mr->nfields; k++) {
+        const bg_field_rule *f = &c->mr->fields[k];
+        size_t pos = from;
+        while (f->label.code && pos < best && bg_match(c->m, &f->label, s, n, pos, ov, 1, line) && ov[0] < best) {
+            size_t e = ov[1];
+            while (e < n && s[e] == ' ')
+                e++;
+            if (e < n && s[e] == ':') {
+                best = ov[0];
+                break;
+            }
+            pos = ov[1] > pos ? ov[1] : pos + 1;
+        }
+    }
+    return best;
 }
 
 /* "label: value" anywhere in a line; the value ends at a run of spaces, a TAB,
@@ -316,9 +339,8 @@ static void inline_fields(ctx *c, const bg_piece *p, long line)
             i++;
         if (label_starts(c, p->s, p->len, i, line))
             continue;           /* "填表人:    填报日期:" — an empty field */
-        size_t e = i;
-        while (e < p->len && p->s[e] != '\t' && !(p->s[e] == ' ' && e + 1 < p->len && p->s[e + 1] == ' ')
-               && !(e > i && label_starts(c, p->s, p->len, e, line)))
+        size_t e = i, next = next_label(c, p->s, p->len, i + 1, line);
+        while (e < p->len && e < next && p->s[e] != '\t' && !(p->s[e] == ' ' && e + 1 < p->len && p->s[e + 1] == ' '))
             e++;
         if (f->field == BG_FIELD_DATE)
             e = p->len;     /* 2024年7月30  日: a date may hold spaces */
@@ -433,8 +455,8 @@ static void org_from_title(ctx *c)
 
 static int year_of(ctx *c, const bg_regex *re, const char *s, size_t n, long line, size_t *ov)
 {
-    size_t a, b;
-    if (!bg_match(c->m, re, s, n, ov[1] == SIZE_MAX ? 0 : ov[1], ov, 1, line) || !bg_group(c->m, re, "year", &a, &b))
+    size_t a, b, start = ov[1] == SIZE_MAX ? 0 : ov[1] + (ov[0] == ov[1]);   /* an empty match moves on */
+    if (start > n || !bg_match(c->m, re, s, n, start, ov, 1, line) || !bg_group(c->m, re, "year", &a, &b))
         return 0;
     return (int)date_number(s + a, b - a);
 }

@@ -14,22 +14,38 @@ typedef struct {
     size_t cap, orig_cap, lines_cap;
 } out_state;
 
+/* Room for n more bytes (and the final NUL) in the text and its map. */
+static void reserve(out_state *o, size_t n)
+{
+    bg_text *t = o->t;
+    if (t->len + n + 1 <= o->cap)
+        return;
+    size_t cap = o->cap ? o->cap : 64;
+    while (cap < t->len + n + 1)
+        cap *= 2;
+    t->s = bg_xrealloc(t->s, cap);
+    t->orig = bg_xrealloc(t->orig, cap * sizeof *t->orig);
+    o->cap = o->orig_cap = cap;
+}
+
+/* The n bytes of one character, unchanged, each mapped to `from`. */
+static void emit_bytes(out_state *o, const char *p, size_t n, uint32_t from)
+{
+    reserve(o, n);
+    bg_text *t = o->t;
+    memcpy(t->s + t->len, p, n);
+    for (size_t i = 0; i < n; i++)
+        t->orig[t->len + i] = from;
+    t->len += n;
+}
+
 static void emit(out_state *o, uint32_t cp, uint32_t from)
 {
     char tmp[4];
     int n = bg_utf8_put(cp, tmp);
-    bg_text *t = o->t;
-    bg_grow(&t->s, &o->cap, t->len + (size_t)n + 1, 1);
-    memcpy(t->s + t->len, tmp, (size_t)n);
-    if (o->orig_cap < o->cap) {
-        t->orig = bg_xrealloc(t->orig, o->cap * sizeof *t->orig);
-        o->orig_cap = o->cap;
-    }
-    for (int i = 0; i < n; i++)
-        t->orig[t->len + (size_t)i] = from;
-    t->len += (size_t)n;
+    emit_bytes(o, tmp, (size_t)n, from);
     if (cp == '\n')
-        BG_PUSH(t->lines, t->nlines, o->lines_cap, t->len);
+        BG_PUSH(o->t->lines, o->t->nlines, o->lines_cap, o->t->len);
 }
 
 /* Folds NFKC lacks, or that NFKC would do wrong for reports. Returns the
@@ -102,8 +118,33 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
     BG_PUSH(t->lines, t->nlines, o.lines_cap, 0);
     size_t nul_count = 0;
     long nul_line = 0;
+    reserve(&o, d->len);        /* NFKC rarely lengthens report text */
     for (size_t i = 0; i < d->len;) {
         const char *p = d->s + i;
+        const unsigned char *u = (const unsigned char *)p;
+        /* Fast paths for what NFKC and the folds leave alone: runs of printable
+         * ASCII and TAB (not '[', which may start a bookmark), and the CJK
+         * ideographs U+3400..U+9FFF, none of which has a decomposition. */
+        if ((u[0] >= 0x20 && u[0] < 0x7F && u[0] != '[') || u[0] == '\t') {
+            size_t j = i + 1;
+            while (j < d->len && ((d->s[j] >= 0x20 && d->s[j] < 0x7F && d->s[j] != '[') || d->s[j] == '\t'))
+                j++;
+            reserve(&o, j - i);
+            memcpy(t->s + t->len, p, j - i);
+            for (size_t k = i; k < j; k++)
+                t->orig[t->len + (k - i)] = orig_of(d, k);
+            t->len += j - i;
+            i = j;
+            continue;
+        }
+        if (u[0] >= 0xE3 && u[0] <= 0xE9 && d->len - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+            uint32_t c3 = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            if (c3 >= 0x3400 && c3 <= 0x9FFF) {
+                emit_bytes(&o, p, 3, orig_of(d, i));
+                i += 3;
+                continue;
+            }
+        }
         uint32_t from = orig_of(d, i), cp;
         size_t skip = *p == '[' ? bookmark_len(p, d->len - i) : 0;
         if (skip) {
@@ -137,8 +178,9 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
     }
     if (nul_count)
         bg_warn(w, nul_line, "%zu NUL byte%s removed from the text", nul_count, nul_count > 1 ? "s" : "");
-    bg_grow(&t->s, &o.cap, t->len + 1, 1);
-    t->orig = bg_xrealloc(t->orig, o.cap * sizeof *t->orig);
+    /* exactly len + 1 entries: the map is four bytes per byte of text */
+    t->s = bg_xrealloc(t->s, t->len + 1);
+    t->orig = bg_xrealloc(t->orig, (t->len + 1) * sizeof *t->orig);
     t->s[t->len] = '\0';
     t->orig[t->len] = (uint32_t)d->orig_len;
     t->encoding = d->encoding;
@@ -154,7 +196,10 @@ void bg_text_free(bg_text *t)
 
 size_t bg_text_line_count(const bg_text *t)
 {
-    if (t->nlines > 1 && t->len && t->s[t->len - 1] == '\n')
+    /* The line after a final line break counts only if the original has
+     * bytes there that normalization dropped (a NUL, a bad byte). */
+    if (t->nlines > 1 && t->len && t->s[t->len - 1] == '\n'
+        && t->orig[t->len] - t->orig[t->len - 1] <= (strncmp(t->encoding ? t->encoding : "", "UTF-16", 6) == 0 ? 2u : 1u))
         return t->nlines - 1;
     return t->nlines;
 }

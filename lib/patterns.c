@@ -8,7 +8,10 @@
  * meaning of each type and key belongs to the stage that uses it. */
 #include "patterns.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,7 @@ int bg_pattern_error(baogao_error *err, const char *file, long line, const char 
     va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
+    bg_utf8_cut_whole(err->message);
     return -1;
 }
 
@@ -49,22 +53,173 @@ int bg_kv_int(const bg_kv *kv, long *out, baogao_error *err)
     return 0;
 }
 
+/* ---- prefilters -------------------------------------------------------------
+ * Most calls of bg_match cannot match: a column-header expression against a
+ * cell that starts with another character, a label expression against a line
+ * without its last character. Each is cheap to see from what PCRE2 knows about
+ * the pattern (first code unit, required code unit, start bitmap, minimum
+ * length), and far cheaper than a call into PCRE2 (about 250 instructions
+ * before the first byte is looked at). So every compiled expression carries a
+ * prefilter, kept in a header just before its pcre2_code: the code is
+ * allocated through a general context whose allocator reserves the room, so
+ * the lookup is pointer arithmetic, and the compiled set stays immutable and
+ * shareable between threads. The prefilter only rejects where PCRE2's own
+ * start-up optimizations would reject before trying any match, so results,
+ * and limit warnings, are the same as without it. */
+
+#define BG_HEADER 64
+/* PCRE2 looks for the required code unit only within this many bytes of the
+ * start (REQ_CU_MAX, 5000 in 10.42, 1000 in older releases). */
+#define BG_REQ_CU_MAX 1000
+
+/* JIT compilation is lazy: most of the start-up time of a run over one report
+ * was JIT-compiling some 200 expressions, many of which that report never gets
+ * to (every call is prefiltered away, or its record type is absent). Each is
+ * compiled just before its first real match instead, under a lock, and every
+ * match of it is then a JIT match as before. */
+enum { BG_JIT_UNTRIED, BG_JIT_OK, BG_JIT_NONE };
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+typedef struct {
+    uint32_t magic;
+    _Atomic unsigned char jit;  /* BG_JIT_*: with BG_JIT_OK, pcre2_jit_match directly */
+    uint8_t anchored;
+    uint8_t has_first, has_last, has_bitmap;
+    uint8_t first, last;
+    uint32_t minlen;        /* characters, so a lower bound on bytes too */
+    uint8_t bitmap[32];     /* possible first code units (anchored expressions) */
+} bg_prefilter;
+
+#define BG_PREFILTER_MAGIC 0x62677066u
+
+_Static_assert(sizeof(bg_prefilter) <= BG_HEADER, "the prefilter fits its header");
+
+static void *header_malloc(size_t n, void *data)
+{
+    (void)data;
+    char *p = malloc(n + BG_HEADER);
+    if (!p)
+        return NULL;
+    memset(p, 0, sizeof(bg_prefilter));
+    return p + BG_HEADER;
+}
+
+static void header_free(void *p, void *data)
+{
+    (void)data;
+    if (p)
+        free((char *)p - BG_HEADER);
+}
+
+static bg_prefilter *prefilter_of(const pcre2_code *code)
+{
+    return (bg_prefilter *)(void *)((char *)(uintptr_t)code - BG_HEADER);
+}
+
+/* Case does not matter for the unit: not an ASCII letter (the default
+ * character tables fold nothing else, and PCRE2 records no first or required
+ * unit for a caseless multi-byte character). */
+static int caseless_safe(uint32_t unit)
+{
+    return !((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z');
+}
+
+static void prefilter_init(pcre2_code *code)
+{
+    bg_prefilter *pf = prefilter_of(code);
+    uint32_t opts = 0, type = 0, unit = 0;
+    const uint8_t *bitmap = NULL;
+    memset(pf, 0, sizeof *pf);
+    pf->magic = BG_PREFILTER_MAGIC;
+    atomic_init(&pf->jit, BG_JIT_UNTRIED);
+    pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+    if (opts & PCRE2_NO_START_OPTIMIZE)
+        return;             /* (*NO_START_OPT): PCRE2 tries every start; so do we */
+    pf->anchored = (opts & PCRE2_ANCHORED) != 0;
+    pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &pf->minlen);
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1
+        && pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && caseless_safe(unit)) {
+        pf->has_first = 1;
+        pf->first = (uint8_t)unit;
+    }
+    if (pcre2_pattern_info(code, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1
+        && pcre2_pattern_info(code, PCRE2_INFO_LASTCODEUNIT, &unit) == 0 && caseless_safe(unit)) {
+        pf->has_last = 1;
+        pf->last = (uint8_t)unit;
+    }
+    /* The start bitmap of an anchored expression is one test; scanning a line
+     * for any byte of an unanchored one's (the lead bytes of common CJK rows)
+     * cost more than the calls it saved, so PCRE2 keeps that. */
+    if (pf->anchored && !pf->has_first && pf->minlen > 0
+        && pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap) {
+        pf->has_bitmap = 1;
+        memcpy(pf->bitmap, bitmap, sizeof pf->bitmap);
+    }
+}
+
+/* 1 if no match of the expression can start in s[start..n). */
+static int prefilter_rejects(const bg_prefilter *pf, const char *s, size_t n, size_t start)
+{
+    size_t left = n - start;
+    const unsigned char *u = (const unsigned char *)s + start;
+    if (left < pf->minlen)
+        return 1;
+    if (pf->has_first) {
+        if (pf->anchored ? (left == 0 || u[0] != pf->first) : !memchr(u, pf->first, left))
+            return 1;
+    } else if (pf->has_bitmap) {    /* anchored */
+        if (left == 0 || !(pf->bitmap[u[0] >> 3] & (1u << (u[0] & 7))))
+            return 1;
+    }
+    if (pf->has_last && left < BG_REQ_CU_MAX && !memchr(u, pf->last, left))
+        return 1;
+    return 0;
+}
+
 int bg_regex_compile(const bg_kv *kv, bg_regex *out, baogao_error *err)
 {
     int code;
     PCRE2_SIZE at;
     out->file = kv->file;
     out->line = kv->line;
-    out->code = pcre2_compile((PCRE2_SPTR)kv->value, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code, &at, NULL);
+    pcre2_general_context *gc = pcre2_general_context_create(header_malloc, header_free, NULL);
+    pcre2_compile_context *cc = gc ? pcre2_compile_context_create(gc) : NULL;
+    if (!cc)
+        abort();
+    out->code = pcre2_compile((PCRE2_SPTR)kv->value, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code, &at, cc);
+    pcre2_compile_context_free(cc);
+    pcre2_general_context_free(gc);
     if (!out->code) {
         PCRE2_UCHAR msg[160];
         pcre2_get_error_message(code, msg, sizeof msg);
         return bg_pattern_error(err, kv->file, kv->line, "%s: %s at offset %zu of the expression",
                                 kv->key, (const char *)msg, (size_t)at);
     }
-    /* JIT is an optimization: where it is unavailable the interpreter runs. */
-    pcre2_jit_compile(out->code, PCRE2_JIT_COMPLETE);
+    prefilter_init(out->code);
     return 0;
+}
+
+/* JIT-compile re on its first use. JIT is an optimization: where it is
+ * unavailable the interpreter runs. No thread matches re before this returns
+ * (every match goes through bg_match), so compiling it does not race. */
+static unsigned char jit_first_use(const bg_regex *re, bg_prefilter *pf)
+{
+    unsigned char jit;
+    pthread_mutex_lock(&jit_lock);
+    jit = atomic_load_explicit(&pf->jit, memory_order_relaxed);
+    if (jit == BG_JIT_UNTRIED) {
+        jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 ? BG_JIT_OK : BG_JIT_NONE;
+        atomic_store_explicit(&pf->jit, jit, memory_order_release);
+    }
+    pthread_mutex_unlock(&jit_lock);
+    return jit;
+}
+
+static inline unsigned char jit_state(const bg_regex *re, bg_prefilter *pf)
+{
+    unsigned char jit = atomic_load_explicit(&pf->jit, memory_order_acquire);
+    return jit != BG_JIT_UNTRIED ? jit : jit_first_use(re, pf);
 }
 
 void bg_regex_free(bg_regex *re)
@@ -121,6 +276,9 @@ int bg_records_parse(bg_records *recs, const char *name, const char *text, size_
     BG_PUSH(recs->files, recs->nfiles, recs->files_cap, file);
     if (memchr(text, '\0', len))
         return bg_pattern_error(err, file, 0, "pattern file holds a NUL byte");
+    long bad_line = bg_utf8_invalid_line(text, len);
+    if (bad_line)
+        return bg_pattern_error(err, file, bad_line, "not valid UTF-8");
     long lineno = 0;
     size_t first = recs->n;
     for (size_t i = 0; i < len;) {
@@ -177,7 +335,16 @@ void bg_matcher_free(bg_matcher *m)
 int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,
              size_t *ov, int nov, long line)
 {
-    int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    bg_prefilter *pf = prefilter_of(re->code);
+    int rc;
+    if (pf->magic != BG_PREFILTER_MAGIC)
+        abort();            /* every bg_regex comes from bg_regex_compile */
+    if (s && start <= n && prefilter_rejects(pf, s, n, start))
+        return 0;
+    if (jit_state(re, pf) == BG_JIT_OK && s && start <= n)  /* what pcre2_match does then, minus its checks */
+        rc = pcre2_jit_match(re->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
+    else
+        rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, m->md, m->mctx);
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         if (m->limit_hits++ < 20)
             bg_warn(m->warnings, line, "pattern %s:%ld gave up on this line (match limit reached)", re->file, re->line);

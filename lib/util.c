@@ -76,7 +76,8 @@ void bg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
 
 void bg_buf_add(bg_buf *b, const char *s, size_t n)
 {
-    bg_grow(&b->s, &b->cap, b->len + n + 1, 1);
+    if (b->len + n + 1 > b->cap)
+        bg_grow(&b->s, &b->cap, b->len + n + 1, 1);
     memcpy(b->s + b->len, s, n);
     b->len += n;
     b->s[b->len] = '\0';
@@ -122,7 +123,8 @@ void bg_warnings_free(bg_warnings *w)
     w->n = w->cap = 0;
 }
 
-int bg_utf8_next(const char *s, size_t n, uint32_t *cp)
+/* bg_utf8_next, inlined into the loops of this file. */
+static inline int utf8_next(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n == 0) {
@@ -148,6 +150,11 @@ int bg_utf8_next(const char *s, size_t n, uint32_t *cp)
     }
     *cp = c;
     return len;
+}
+
+int bg_utf8_next(const char *s, size_t n, uint32_t *cp)
+{
+    return utf8_next(s, n, cp);
 }
 
 int bg_utf8_put(uint32_t cp, char *out)
@@ -201,8 +208,10 @@ static int space_byte(char c)
 
 char *bg_clean(const char *s, size_t n)
 {
-    bg_buf b = { 0 };
-    bg_buf_add(&b, "", 0);
+    /* Every space written stands for at least one space byte read: the
+     * result is never longer than s, so it is written in place, unchecked. */
+    char *out = bg_xmalloc(n + 1);
+    size_t len = 0;
     uint32_t prev = 0;          /* last character written, 0 at the start */
     int pending_space = 0;
     for (size_t i = 0; i < n;) {
@@ -211,14 +220,43 @@ char *bg_clean(const char *s, size_t n)
             i++;
             continue;
         }
+        uint32_t cp = (unsigned char)s[i];
+        size_t clen = cp < 0x80 ? 1 : (size_t)utf8_next(s + i, n - i, &cp);
+        if (pending_space && !bg_is_cjk(prev) && !bg_is_cjk(cp))
+            out[len++] = ' ';
+        pending_space = 0;
+        memcpy(out + len, s + i, clen);
+        len += clen;
+        prev = cp;
+        i += clen;
+    }
+    out[len] = '\0';
+    return out;
+}
+
+void bg_utf8_cut_whole(char *s)
+{
+    size_t n = strlen(s), i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;                        /* back to the lead byte of the last character */
+    if (i > 0 && (unsigned char)s[i - 1] >= 0xC0) {
+        unsigned char lead = (unsigned char)s[i - 1];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+        if (n - (i - 1) < want)
+            s[i - 1] = '\0';
+    }
+}
+
+long bg_utf8_invalid_line(const char *s, size_t n)
+{
+    long line = 1;
+    for (size_t i = 0; i < n;) {
         uint32_t cp;
         int len = bg_utf8_next(s + i, n - i, &cp);
-        if (pending_space && !bg_is_cjk(prev) && !bg_is_cjk(cp))
-            bg_buf_addc(&b, ' ');
-        pending_space = 0;
-        bg_buf_add(&b, s + i, (size_t)len);
-        prev = cp;
+        if (cp == 0xFFFD && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
+            return line;            /* a U+FFFD written as such is valid text */
+        line += s[i] == '\n';
         i += (size_t)len;
     }
-    return b.s;
+    return 0;
 }

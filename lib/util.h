@@ -57,6 +57,12 @@ int bg_utf8_put(uint32_t cp, char *out);
 /* Number of characters (code points) in s[0..n). */
 size_t bg_utf8_count(const char *s, size_t n);
 
+/* Cut a NUL-terminated string back to whole UTF-8 characters (after a
+ * snprintf that may have stopped inside one). */
+void bg_utf8_cut_whole(char *s);
+/* 1-based line of the first invalid UTF-8 sequence in s[0..n), or 0. */
+long bg_utf8_invalid_line(const char *s, size_t n);
+
 /* True for Han ideographs and CJK punctuation, the characters next to which
  * a space is layout residue rather than a word separator. */
 int bg_is_cjk(uint32_t cp);

@@ -42,5 +42,9 @@ run_suite golden "$BUILD/tests/golden" schema/baogao.schema.json $(find corpus -
 run_suite cli sh tests/cli/run.sh "$BUILD/baogao" "$BUILD/tests/golden"
 run_suite html sh tests/html/run.sh "$BUILD"
 run_suite batch sh tests/batch/run.sh "$BUILD"
+# Hostile inputs: the sanitizer build runs the small ones (the large ones
+# check time and memory, which the sanitizers distort).
+case "$BUILD" in *san*) small=1 ;; *) small= ;; esac
+run_suite hostile env HOSTILE_SMALL=$small sh tests/hostile/run.sh "$BUILD/baogao"
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" -eq 0 ]

@@ -247,16 +247,44 @@ void bg_utf8_cut_whole(char *s)
     }
 }
 
+/* Length of the well-formed UTF-8 sequence at u (n bytes left), 0 if none:
+ * no overlongs, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_strict(const unsigned char *u, size_t n)
+{
+    if (u[0] < 0x80)
+        return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF)
+        len = 2;
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+        len = 3;
+        lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = u[0] == 0xED ? 0x9F : 0xBF;
+    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+        len = 4;
+        lo = u[0] == 0xF0 ? 0x90 : 0x80;
+        hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (len > n || u[1] < lo || u[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if (u[k] < 0x80 || u[k] > 0xBF)
+            return 0;
+    return len;
+}
+
 long bg_utf8_invalid_line(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     long line = 1;
     for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int len = bg_utf8_next(s + i, n - i, &cp);
-        if (cp == 0xFFFD && !(len == 3 && memcmp(s + i, "\xef\xbf\xbd", 3) == 0))
-            return line;            /* a U+FFFD written as such is valid text */
-        line += s[i] == '\n';
-        i += (size_t)len;
+        size_t len = utf8_strict(u + i, n - i);
+        if (!len)
+            return line;
+        line += u[i] == '\n';
+        i += len;
     }
     return 0;
 }

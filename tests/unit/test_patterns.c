@@ -271,6 +271,12 @@ static void test_load_dir(void)
     CHECK_STR(err.file, where);
     CHECK_INT(err.line, 5);
     CHECK(strstr(err.message, "repeet") != NULL);
+    /* not UTF-8: a lead byte 0xFF followed by continuation bytes (fuzz finding) */
+    write_file(dir, "zz.txt", "[kind]\nname: \xff\x80\x80\x80\ntitle: x\n");
+    CHECK(baogao_patterns_load(dir, &err) == NULL);
+    CHECK_STR(err.file, where);
+    CHECK_INT(err.line, 2);
+    CHECK(strstr(err.message, "UTF-8") != NULL);
     /* an empty value */
     write_file(dir, "zz.txt", "[kind]\nname: x\ntitle:\n");
     CHECK(baogao_patterns_load(dir, &err) == NULL);

@@ -135,6 +135,13 @@ static void piece_finish(bg_piece *p)
     if (!p->s) {
         p->s = bg_xstrdup("");
         p->map = bg_xcalloc(1, sizeof *p->map);
+    } else if (p->cap - (p->len + 1) >= 32) {
+        /* Growth by doubling leaves up to half of s and map unused, and the
+         * map is 8 bytes a byte: the largest memory of a conversion. A
+         * finished piece keeps what it holds. */
+        p->s = bg_xrealloc(p->s, p->len + 1);
+        p->map = bg_xrealloc(p->map, (p->len + 1) * sizeof *p->map);
+        p->cap = p->len + 1;
     }
 }
 

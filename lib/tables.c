@@ -68,6 +68,8 @@ static int compile_rules(const bg_record *r, bg_table_rules *tr, baogao_error *e
         int done = 0;
         for (size_t k = 0; k < sizeof slots / sizeof slots[0] && !done; k++)
             if (strcmp(kv->key, slots[k].key) == 0) {
+                if (slots[k].re->code)
+                    return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
                 if (bg_regex_compile(kv, slots[k].re, err) < 0)
                     return -1;
                 done = 1;

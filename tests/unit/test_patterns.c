@@ -1,6 +1,7 @@
 /* test_patterns.c — reading pattern files: records, and the errors of a
  * malformed file, each naming its file and line (patterns/README.md). */
 #include "check.h"
+#include "tables.h"
 #include "result.h"
 
 #include <stdlib.h>
@@ -92,7 +93,7 @@ static void test_records(void)
 }
 
 /* Compile `text` with one stage's compiler, expecting an error at `line`. */
-typedef enum { HEADINGS, LAYOUT, META } stage;
+typedef enum { HEADINGS, LAYOUT, META, TABLES } stage;
 
 static int compile(stage s, const char *text, baogao_error *err)
 {
@@ -107,6 +108,10 @@ static int compile(stage s, const char *text, baogao_error *err)
             bg_layout_rules lr;
             rc = bg_layout_compile(&r, &lr, err);
             bg_layout_rules_free(&lr);
+        } else if (s == TABLES) {
+            bg_table_rules tr;
+            rc = bg_tables_compile(&r, &tr, err);
+            bg_table_rules_free(&tr);
         } else {
             bg_meta_rules mr;
             rc = bg_meta_compile(&r, &mr, err);
@@ -146,6 +151,9 @@ static void test_headings(void)
     compile_fails(HEADINGS, "[heading-rules]\nmax_chars: 40\nsentence_chars: 20x\nclause: x\n", "t.txt", 3, "integer");
     compile_fails(HEADINGS, "[heading-rules]\nmax_chars: 40\nclause: x\n", "t.txt", 1, "needs");
     compile_fails(HEADINGS, RULES RULES, "t.txt", 5, "twice");
+    /* a key twice in one record is refused, not compiled over the first
+     * (the fuzz smoke found the first expression leaked) */
+    compile_fails(TABLES, "[indicator-rules]\nfigure: a\nfigure: b\n", "t.txt", 3, "twice");
     compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\n", "patterns", 0, "heading-rules");
     /* Unknown keys are refused where a pattern set is loaded, for every record
      * type at once (baogao.c known_types); see test_load_dir for "repeet:". */

@@ -156,17 +156,8 @@ static void put_section_path(row *r, const baogao_result *res, size_t i)
         put(r, NULL, 0);
         return;
     }
-    size_t chain[64], n = 0;
-    for (; i != BG_NO_PARENT && n < 64; i = res->sections.items[i].parent)
-        chain[n++] = i;
     bg_buf b = { 0 };
-    while (n-- > 0) {
-        const bg_section *s = &res->sections.items[chain[n]];
-        bg_buf_adds(&b, s->number);
-        bg_buf_adds(&b, s->title);
-        if (n)
-            bg_buf_adds(&b, " > ");
-    }
+    bg_section_path(&res->sections, i, &b);
     put_made(r, b.s, b.len, 0);
     bg_buf_free(&b);
 }

@@ -40,51 +40,19 @@ static baogao_patterns *patterns;
 #include "rawjson.h"
 
 
+/* Keep the raw text of the money fields of amount `index`. */
+static void keep_raw(void *ctx, int index, const char *key, size_t klen, const char *v, size_t vlen)
+{
+    doc *d = ctx;
+    for (int r = 0; r < NRAW; r++)
+        if (rj_key_is(key, klen, raw_keys[r]) && vlen < sizeof d->raw[index][r])
+            snprintf(d->raw[index][r], sizeof d->raw[index][r], "%.*s", (int)vlen, v);
+}
+
 /* Fill d->raw from the "amounts" array of the JSON text. */
 static void json_raw(doc *d)
 {
-    const char *p = skip_ws(d->json);
-    if (*p != '{')
-        return;
-    p++;
-    while (*(p = skip_ws(p)) == '"') {
-        const char *k = p + 1, *ke = skip_string(p) - 1;
-        int is_amounts = (size_t)(ke - k) == 7 && strncmp(k, "amounts", 7) == 0;
-        p = skip_ws(ke + 1);
-        if (*p == ':')
-            p = skip_ws(p + 1);
-        if (!is_amounts) {
-            p = skip_ws(skip_value(p));
-            if (*p == ',')
-                p++;
-            continue;
-        }
-        if (*p != '[')
-            return;
-        p = skip_ws(p + 1);
-        for (int i = 0; *p == '{' && i < MAX_AMOUNTS; i++) {
-            p = skip_ws(p + 1);
-            while (*p == '"') {
-                const char *ak = p + 1, *ake = skip_string(p) - 1;
-                p = skip_ws(ake + 1);
-                if (*p == ':')
-                    p = skip_ws(p + 1);
-                const char *v = p, *ve = skip_value(p);
-                for (int r = 0; r < NRAW; r++)
-                    if (strlen(raw_keys[r]) == (size_t)(ake - ak) && strncmp(ak, raw_keys[r], (size_t)(ake - ak)) == 0
-                        && (size_t)(ve - v) < sizeof d->raw[i][r])
-                        snprintf(d->raw[i][r], sizeof d->raw[i][r], "%.*s", (int)(ve - v), v);
-                p = skip_ws(ve);
-                if (*p == ',')
-                    p = skip_ws(p + 1);
-            }
-            if (*p == '}')
-                p = skip_ws(p + 1);
-            if (*p == ',')
-                p = skip_ws(p + 1);
-        }
-        return;
-    }
+    rj_each_amount_field(d->json, MAX_AMOUNTS, keep_raw, d);
 }
 
 static doc *convert_bytes(const unsigned char *in, size_t len)

@@ -231,55 +231,19 @@ typedef struct {
 #include "rawjson.h"
 
 
-static int key_is(const char *k, const char *ke, const char *name)
+static void keep_money(void *ctx, int index, const char *key, size_t klen, const char *v, size_t vlen)
 {
-    return strlen(name) == (size_t)(ke - k) && strncmp(k, name, (size_t)(ke - k)) == 0;
+    got *g = ctx;
+    if (rj_key_is(key, klen, "value_wan") && vlen < 96)
+        snprintf(g->wan[index], sizeof g->wan[index], "%.*s", (int)vlen, v);
+    else if (rj_key_is(key, klen, "value_max_wan") && vlen < 96)
+        snprintf(g->max_wan[index], sizeof g->max_wan[index], "%.*s", (int)vlen, v);
 }
 
 /* The raw text of value_wan and value_max_wan of each amount. */
 static void raw_money(const char *json, got *g)
 {
-    const char *p = skip_ws(json);
-    if (*p++ != '{')
-        return;
-    while (*(p = skip_ws(p)) == '"') {
-        const char *k = p + 1, *ke = skip_string(p) - 1;
-        p = skip_ws(ke + 1);
-        if (*p == ':')
-            p = skip_ws(p + 1);
-        if (!key_is(k, ke, "amounts")) {
-            p = skip_ws(skip_value(p));
-            if (*p == ',')
-                p++;
-            continue;
-        }
-        if (*p != '[')
-            return;
-        p = skip_ws(p + 1);
-        for (int i = 0; *p == '{' && i < MAX_AMOUNTS; i++) {
-            p = skip_ws(p + 1);
-            while (*p == '"') {
-                const char *ak = p + 1, *ake = skip_string(p) - 1;
-                p = skip_ws(ake + 1);
-                if (*p == ':')
-                    p = skip_ws(p + 1);
-                const char *v = p, *ve = skip_value(p);
-                int len = (int)(ve - v);
-                if (key_is(ak, ake, "value_wan") && len < 96)
-                    snprintf(g->wan[i], sizeof g->wan[i], "%.*s", len, v);
-                else if (key_is(ak, ake, "value_max_wan") && len < 96)
-                    snprintf(g->max_wan[i], sizeof g->max_wan[i], "%.*s", len, v);
-                p = skip_ws(ve);
-                if (*p == ',')
-                    p = skip_ws(p + 1);
-            }
-            if (*p == '}')
-                p = skip_ws(p + 1);
-            if (*p == ',')
-                p = skip_ws(p + 1);
-        }
-        return;
-    }
+    rj_each_amount_field(json, MAX_AMOUNTS, keep_money, g);
 }
 
 /* Code points of input before byte offset off. */

@@ -394,6 +394,12 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
         memcpy(yuan_text, s + yr.a, yr.b - yr.a);       /* 元, or 圆 as written */
         yuan_text[yr.b - yr.a] = '\0';
     }
+    if (has(group(m, re, "sign"))) {
+        /* ¥300 is 300 元; ¥5万 is a 万 that is money */
+        if (!written_yuan && !has(scale))
+            strcpy(yuan_text, "元");
+        written_yuan = 1;
+    }
     range scale1 = group(m, re, "scale1");
     size_t nlen = num.b - num.a, slen = has(scale) ? scale.b - scale.a : 0;
     if (nlen + slen >= sizeof value_text)

@@ -367,12 +367,27 @@ static void test_prefixes(void)
     A_RAW(d, 0, "value_wan", "0.005");
     A_SPAN(d, 0, "人民币  50元");
     doc_free(d);
-#if 0 /* BUG: ¥ before a number with no unit after it is no amount: "金额￥300，"
-       * gives nothing; a reader takes 300 元. The expression requires a unit
-       * after the number even when ¥ stands before it (patterns/amounts.txt
-       * [amounts] expression; the rule in corpus/README.md needs the same line). */
-    one_prose("报销金额￥300，\n", "300", "元", "0.03", NULL, "报销金额", "￥300", 1);
-#endif
+    /* Regression (fixed): ¥ before a number with no unit after it is 元 */
+    one_prose("报销金额¥300，\n", "300", "元", "0.03", NULL, "报销金额", "¥300", 1);
+    d = convert("报销金额￥300, ok\n");
+    N_AMOUNTS(d, 1);
+    A_STR(d, 0, "unit", "元");
+    A_RAW(d, 0, "value_wan", "0.03");
+    A_SPAN(d, 0, "￥300");          /* not the space after it */
+    doc_free(d);
+    one_prose("补助标准¥ 1,200.50/人。\n", "1200.50", "元", "0.12005", NULL, "补助标准", "¥ 1,200.50/人", 1);
+    /* ¥ makes a bare 万 money even with no money word before it */
+    one_prose("共¥5万。\n", "5", "万", "5", NULL, NULL, "¥5万", 1);
+    d = convert("单价¥100-200，\n");
+    N_AMOUNTS(d, 1);
+    A_STR(d, 0, "qualifier", "range");
+    A_RAW(d, 0, "value_wan", "0.01");
+    A_RAW(d, 0, "value_max", "200");
+    A_STR(d, 0, "unit", "元");
+    A_SPAN(d, 0, "¥100-200");
+    doc_free(d);
+    /* without ¥ or a unit a number is still no amount */
+    no_amount("报销300，\n");
 }
 
 static void test_qualifiers(void)

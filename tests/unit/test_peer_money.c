@@ -41,15 +41,9 @@ typedef struct {
     const char *source, *input, *bug;
 } known_bug;
 
+/* The list ends with an empty entry so that it may hold no bug at all. */
 static const known_bug known_bugs[] = {
-    /* a Chinese numeral read from its middle (lazy numeral + bare 千 scale +
-     * retry one character later, patterns/amounts.txt / lib/amounts.c) */
-    /* vague numerals */
-    /* (含) between an amount and its qualifier or range */
-    /* a doubled dash */
-    /* ¥ without a unit after the number */
-    { "recognizers-currency-zh", "在下面的价格中选一个，$20，300美圆, ￥300, ok?", "no amount for ￥300; ¥ before a number makes it 元 without a unit after it" },
-    /* a currency name next to the amount is ignored: these are not 元 */
+    { NULL, NULL, NULL },
 };
 #define NKNOWN (sizeof known_bugs / sizeof known_bugs[0])
 
@@ -140,7 +134,7 @@ static int known_seen[NKNOWN];
 
 static const known_bug *find_known(const char *source, const char *input)
 {
-    for (size_t i = 0; i < NKNOWN; i++)
+    for (size_t i = 0; known_bugs[i].source; i++)
         if (strcmp(known_bugs[i].source, source) == 0 && strcmp(known_bugs[i].input, input) == 0) {
             known_seen[i] = 1;
             return &known_bugs[i];
@@ -649,7 +643,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "stale exception (no failing in-scope case): %s\t%s\n", exceptions[i].source,
                     exceptions[i].input);
         }
-    for (size_t i = 0; i < NKNOWN; i++)
+    for (size_t i = 0; known_bugs[i].source; i++)
         if (!known_seen[i]) {      /* a typo would mislead the reader of the list */
             check_failed++;
             fprintf(stderr, "known_bugs[] names no case: %s\t%s\n", known_bugs[i].source, known_bugs[i].input);

@@ -59,6 +59,25 @@ void sb_add(strbuf *b, const char *s, size_t n)
     b->s[b->len] = '\0';
 }
 
+/* Make b the owner of s, a string from the library (malloc'd, see baogao.h),
+ * with a newline appended if asked: a report's JSON is several times its input,
+ * and copying it would hold it twice at the peak. */
+static void sb_own(strbuf *b, char *s, int newline)
+{
+    size_t n = strlen(s);
+    if (newline) {
+        char *p = realloc(s, n + 2);
+        if (!p)
+            oom();
+        s = p;
+        s[n++] = '\n';
+        s[n] = '\0';
+    }
+    b->s = s;
+    b->len = n;
+    b->cap = n + 1;
+}
+
 void sb_adds(strbuf *b, const char *s)
 {
     sb_add(b, s, strlen(s));
@@ -435,17 +454,14 @@ static void render(output *out, const baogao_result *r, const input *in, job *j,
         char *json = baogao_result_json(r, out->pretty);
         if (!json)
             oom();
-        sb_adds(&b, json);
-        sb_addc(&b, '\n');
-        baogao_free(json);
+        sb_own(&b, json, 1);
         break;
     }
     case FMT_HTML: {
         char *html = baogao_result_html(r);
         if (!html)
             oom();
-        sb_adds(&b, html);
-        baogao_free(html);
+        sb_own(&b, html, 0);
         break;
     }
     case FMT_CSV:

@@ -3,6 +3,9 @@
  * Ownership, said once: every function that returns a pointer to something it
  * allocated says "caller frees" and names the function to free it with.
  * Strings returned by baogao_result_json() are freed with baogao_free().
+ * Every string the library returns comes from malloc(), and baogao_free() is
+ * free(): a caller may realloc() or free() it itself (the CLI appends a
+ * newline in place rather than copy a report's JSON).
  * A baogao_patterns is immutable after loading and may be shared by any
  * number of threads converting at the same time.
  */

@@ -471,8 +471,8 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     if (has(per))
         a->per = bg_xstrndup(s + per.a, per.b - per.a);
     a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
-    a->start = p->map[ov[0]];
-    a->end = p->map[ov[1]];
+    a->start = bg_piece_pos(p, ov[0]);
+    a->end = bg_piece_pos(p, ov[1]);
     a->line = line;
     return 1;
 }
@@ -519,17 +519,17 @@ static void unitless_figures(const bg_text *t, const bg_piece *p, const bg_amoun
             continue;
         int taken = 0;      /* inside an amount already read? */
         for (size_t i = first; i < out->n; i++)
-            taken |= out->items[i].start <= p->map[na] && p->map[na] < out->items[i].end;
+            taken |= out->items[i].start <= bg_piece_pos(p, na) && bg_piece_pos(p, na) < out->items[i].end;
         if (taken)
             continue;
         char *text = bg_xstrndup(p->s + ov[0], ov[1] - ov[0]);
-        bg_warn(w, bg_text_line(t, p->map[ov[0]]), "\"%s\": a money figure with no unit; not taken as an amount", text);
+        bg_warn(w, bg_text_line(t, bg_piece_pos(p, ov[0])), "\"%s\": a money figure with no unit; not taken as an amount", text);
         free(text);
         for (size_t i = out->n; i-- > first;) {
             const bg_amount *a = &out->items[i];
-            if (a->start >= p->map[ov[0]])
+            if (a->start >= bg_piece_pos(p, ov[0]))
                 continue;
-            if (a->parent != BG_NO_PARENT && !sentence_break(t->s, a->end, p->map[ov[0]]))
+            if (a->parent != BG_NO_PARENT && !sentence_break(t->s, a->end, bg_piece_pos(p, ov[0])))
                 out->items[a->parent].parts_incomplete = 1;
             break;
         }
@@ -578,7 +578,7 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
             li.part = 1;
         set_context(&a, cell, &li);
         a.line = bg_text_line(t, a.start);     /* a cell or paragraph may run over lines */
-        if (p->map[ov[1] - 1] - p->map[ov[0]] != ov[1] - 1 - ov[0])
+        if (bg_piece_pos(p, ov[1] - 1) - bg_piece_pos(p, ov[0]) != ov[1] - 1 - ov[0])
             bg_warn(w, a.line, "amount \"%s\" joined across a line break", a.text);
         bg_amount_push(out, &a);
         link_parts(out, &ps, p->s, ov[0], ov[1], li.part);

@@ -117,8 +117,8 @@ static void row_span(const bg_piece *cells, size_t n, size_t *a, size_t *b)
         first++;
     while (last > first && cells[last - 1].len == 0)
         last--;
-    *a = first < n ? cells[first].map[0] : 0;
-    *b = last > first ? cells[last - 1].map[cells[last - 1].len] : *a;
+    *a = first < n ? bg_piece_pos(&cells[first], 0) : 0;
+    *b = last > first ? bg_piece_pos(&cells[last - 1], cells[last - 1].len) : *a;
 }
 
 static void reset_sums(ctx *c)

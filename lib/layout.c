@@ -97,6 +97,17 @@ static void trim_range(const char *s, size_t *a, size_t *b)
         (*b)--;
 }
 
+static void piece_run(bg_piece *p, size_t from)
+{
+    if (p->nruns) {
+        const bg_piece_run *last = &p->runs[p->nruns - 1];
+        if (last->from + (p->len - last->at) == from)
+            return;         /* continues the run before it */
+    }
+    bg_piece_run r = { (uint32_t)p->len, (uint32_t)from };
+    BG_PUSH(p->runs, p->nruns, p->runs_cap, r);
+}
+
 /* Append normalized range [a, b) (trimmed) to p. Two Latin words meeting at
  * a join get a space; Chinese text and numbers join with nothing, which is
  * what mends "208.\n50" and "万\n元". */
@@ -116,39 +127,56 @@ static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long li
         while (cap < p->len + add + 1)
             cap *= 2;       /* a paragraph of a million wrapped lines grows in log steps */
         p->s = bg_xrealloc(p->s, cap);
-        p->map = bg_xrealloc(p->map, cap * sizeof *p->map);
         p->cap = cap;
     }
     if (space) {
-        p->s[p->len] = ' ';
-        p->map[p->len++] = a;
-    }
+        /* the space stands where the next range starts */
+        piece_run(p, a);
+        p->s[p->len++] = ' ';
+        bg_piece_run r = { (uint32_t)p->len, (uint32_t)a };
+        BG_PUSH(p->runs, p->nruns, p->runs_cap, r);
+    } else
+        piece_run(p, a);
     memcpy(p->s + p->len, t->s + a, b - a);
-    for (size_t i = a; i < b; i++)
-        p->map[p->len++] = i;
+    p->len += b - a;
     p->s[p->len] = '\0';
-    p->map[p->len] = b;
 }
 
 static void piece_finish(bg_piece *p)
 {
-    if (!p->s) {
+    if (!p->s)
         p->s = bg_xstrdup("");
-        p->map = bg_xcalloc(1, sizeof *p->map);
-    } else if (p->cap - (p->len + 1) >= 32) {
-        /* Growth by doubling leaves up to half of s and map unused, and the
-         * map is 8 bytes a byte: the largest memory of a conversion. A
-         * finished piece keeps what it holds. */
+    else if (p->cap - (p->len + 1) >= 32) {
+        /* growth by doubling leaves up to half of s unused: a finished
+         * piece keeps what it holds */
         p->s = bg_xrealloc(p->s, p->len + 1);
-        p->map = bg_xrealloc(p->map, (p->len + 1) * sizeof *p->map);
         p->cap = p->len + 1;
     }
+    if (p->runs_cap > p->nruns && p->nruns) {
+        p->runs = bg_xrealloc(p->runs, p->nruns * sizeof *p->runs);
+        p->runs_cap = p->nruns;
+    }
+}
+
+size_t bg_piece_pos(const bg_piece *p, size_t i)
+{
+    if (!p->nruns)
+        return 0;
+    size_t lo = 0, hi = p->nruns;       /* the last run with at <= i */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->runs[mid].at <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return p->runs[lo].from + (i - p->runs[lo].at);
 }
 
 void bg_piece_free(bg_piece *p)
 {
     free(p->s);
-    free(p->map);
+    free(p->runs);
     memset(p, 0, sizeof *p);
 }
 
@@ -247,6 +275,7 @@ static bg_piece *new_cell(bg_row *row)
 static void finish_row(bg_table *tb, bg_row *row)
 {
     int any = 0;
+    bg_shrink(&row->cells, &row->cap, row->n, sizeof *row->cells);
     for (size_t i = 0; i < row->n; i++) {
         piece_finish(&row->cells[i]);
         any |= row->cells[i].len > 0;
@@ -468,6 +497,7 @@ static void push_table(ctx *c, bg_table *tb)
         free(tb->rows);
         return;
     }
+    bg_shrink(&tb->rows, &tb->cap, tb->n, sizeof *tb->rows);
     bg_block blk = { 0 };
     blk.kind = BG_BLOCK_TABLE;
     blk.table = *tb;
@@ -622,6 +652,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
     for (size_t i = 0; i < out->n; i++)
         if (out->blocks[i].kind == BG_BLOCK_PARA)
             piece_finish(&out->blocks[i].text);
+    bg_shrink(&out->blocks, &out->cap, out->n, sizeof *out->blocks);
     free(kind);
 }
 

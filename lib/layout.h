@@ -4,15 +4,27 @@
 #ifndef BAOGAO_LAYOUT_H
 #define BAOGAO_LAYOUT_H
 
+#include <stdint.h>
+
 #include "headings.h"
 #include "text.h"
 
+/* Where a run of a piece's bytes comes from: byte `at` of the piece onward
+ * is byte `from` onward of the normalized text, until the next run. */
+typedef struct {
+    uint32_t at, from;
+} bg_piece_run;
+
 /* Text assembled from one or more ranges of the normalized text (a cell
- * continued over lines, a paragraph hard-wrapped by a PDF converter). */
+ * continued over lines, a paragraph hard-wrapped by a PDF converter). Its
+ * offsets are kept as runs, one for each range joined (and one for each
+ * space put between two Latin words): a byte-by-byte map cost four to eight
+ * times the text, the largest memory of a conversion. */
 typedef struct {
     char *s;
-    size_t len, cap;        /* cap: room in s and map, grown by doubling */
-    size_t *map;            /* len + 1 entries: normalized offset of each byte */
+    size_t len, cap;        /* cap: room in s, grown by doubling */
+    bg_piece_run *runs;
+    size_t nruns, runs_cap;
     long line, end_line;
 } bg_piece;
 
@@ -80,6 +92,10 @@ void bg_layout_free(bg_layout *l);
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);
+
+/* The normalized-text offset of byte i of p (0 <= i <= p->len; i == len is
+ * where its last range ends). */
+size_t bg_piece_pos(const bg_piece *p, size_t i);
 
 /* Character count of a piece's text without surrounding spaces. */
 size_t bg_piece_chars(const bg_piece *p);

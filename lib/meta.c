@@ -277,7 +277,7 @@ static void offer(ctx *c, const bg_field_rule *f, const bg_piece *p, size_t a, s
         return;
     c->rank[f->field] = f->rank;
     (void)line;     /* the value's own line: a cell may run over several */
-    set_value(field_slot(c->out, f->field), v, bg_text_line(c->t, p->map[a + va]), p->map[a + va], p->map[a + vb]);
+    set_value(field_slot(c->out, f->field), v, bg_text_line(c->t, bg_piece_pos(p, a + va)), bg_piece_pos(p, a + va), bg_piece_pos(p, a + vb));
 }
 
 /* Does a field label, with its colon, start at s[i]? Used to stop a value
@@ -413,8 +413,8 @@ static void find_title(ctx *c)
             size_t ov[2];
             if (!bg_match(c->m, &c->mr->kinds[i].title, p.s, p.len, 0, ov, 1, p.line))
                 continue;
-            set_value(&c->out->title, bg_clean(p.s, p.len), p.line, p.map[0], p.map[p.len]);
-            set_value(&c->out->kind, bg_xstrdup(c->mr->kinds[i].name), p.line, p.map[ov[0]], p.map[ov[1]]);
+            set_value(&c->out->title, bg_clean(p.s, p.len), p.line, bg_piece_pos(&p, 0), bg_piece_pos(&p, p.len));
+            set_value(&c->out->kind, bg_xstrdup(c->mr->kinds[i].name), p.line, bg_piece_pos(&p, ov[0]), bg_piece_pos(&p, ov[1]));
             bg_piece_free(&p);
             return;
         }

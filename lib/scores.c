@@ -88,7 +88,7 @@ static char *item_name(ctx *c, const bg_piece *p, size_t sent, size_t weight_at,
             free(name);
         }
     }
-    size_t sec = bg_section_at(c->secs, bg_text_line(c->t, p->map[score_at]));
+    size_t sec = bg_section_at(c->secs, bg_text_line(c->t, bg_piece_pos(p, score_at)));
     return sec == BG_NO_PARENT ? NULL : bg_xstrdup(c->secs->items[sec].title);
 }
 
@@ -107,8 +107,8 @@ static void add_item(ctx *c, const bg_piece *p, size_t sa, size_t sb, size_t mat
     }
     it.name = item_name(c, p, sent, weight_at, sa);
     it.source = "prose";
-    it.start = p->map[sa];
-    it.end = p->map[match_end];
+    it.start = bg_piece_pos(p, sa);
+    it.end = bg_piece_pos(p, match_end);
     it.line = bg_text_line(c->t, it.start);
     BG_PUSH(c->out->items, c->out->nitems, c->out->items_cap, it);
 }
@@ -122,8 +122,8 @@ static void scan_paragraph(ctx *c, const bg_piece *p)
         bg_stated_total st = { 0 };
         if (bg_group(c->m, &c->sr->total, "score", &a, &b) && bg_dec_parse(p->s + a, b - a, &st.value) == (int)(b - a)) {
             st.source = "prose";
-            st.start = p->map[a];
-            st.end = p->map[ov[1]];
+            st.start = bg_piece_pos(p, a);
+            st.end = bg_piece_pos(p, ov[1]);
             st.line = bg_text_line(c->t, st.start);
             BG_PUSH(c->out->totals, c->out->ntotals, c->out->totals_cap, st);
             if (nspans < 16) {
@@ -136,8 +136,8 @@ static void scan_paragraph(ctx *c, const bg_piece *p)
     if (!c->out->grade && bg_match(c->m, &c->sr->grade, p->s, p->len, 0, ov, 1, p->line)
         && bg_group(c->m, &c->sr->grade, "grade", &a, &b)) {
         c->out->grade = bg_xstrndup(p->s + a, b - a);
-        c->out->grade_start = p->map[a];
-        c->out->grade_end = p->map[b];
+        c->out->grade_start = bg_piece_pos(p, a);
+        c->out->grade_end = bg_piece_pos(p, b);
         c->out->grade_line = bg_text_line(c->t, c->out->grade_start);
     }
     pos = 0;

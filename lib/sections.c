@@ -98,8 +98,8 @@ static void add_section(bg_sections *out, const bg_block *b, size_t block, int d
     s.level = depth + 1;
     s.parent = parent;
     s.block = block;
-    s.start = b->text.map[0];
-    s.end = b->text.map[b->text.len];
+    s.start = bg_piece_pos(&b->text, 0);
+    s.end = bg_piece_pos(&b->text, b->text.len);
     BG_PUSH(out->items, out->n, out->cap, s);
 }
 

@@ -74,6 +74,15 @@ void bg_grow(void *items_ptr, size_t *cap, size_t need, size_t size)
     *cap = ncap;
 }
 
+void bg_shrink(void *items_ptr, size_t *cap, size_t n, size_t size)
+{
+    void **items = items_ptr;
+    if (n == 0 || n >= *cap)
+        return;
+    *items = bg_xrealloc(*items, n * size);
+    *cap = n;
+}
+
 void bg_buf_add(bg_buf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap)

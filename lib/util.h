@@ -18,6 +18,9 @@ char *bg_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *items (each `size` bytes) so that index `need - 1` is valid. */
 void bg_grow(void *items_ptr, size_t *cap, size_t need, size_t size);
+/* Give back the room growth left unused once an array is complete (doubling
+ * leaves up to half of it). */
+void bg_shrink(void *items_ptr, size_t *cap, size_t n, size_t size);
 
 #define BG_PUSH(arr, n, cap, value) do { \
     bg_grow(&(arr), &(cap), (n) + 1, sizeof *(arr)); \

@@ -83,8 +83,8 @@ static void test_tab_rows(void)
     CHECK_INT(d.l.line_kind[5], BG_LINE_TEXT);
     /* the map of a cell points at its bytes in the normalized text */
     const bg_piece *p = &b->table.rows[1].cells[1];
-    CHECK(p->len == 3 && memcmp(d.t.s + p->map[0], "100", 3) == 0);
-    CHECK_INT(bg_text_line(&d.t, p->map[0]), 3);
+    CHECK(p->len == 3 && memcmp(d.t.s + bg_piece_pos(p, 0), "100", 3) == 0);
+    CHECK_INT(bg_text_line(&d.t, bg_piece_pos(p, 0)), 3);
     done(&d);
 }
 
@@ -114,8 +114,8 @@ static void test_tab_cells(void)
         const bg_piece *c = &b->table.rows[1].cells[2];
         CHECK_INT(c->line, 7);
         CHECK_INT(c->end_line, 8);
-        CHECK_INT(bg_text_line(&d.t, c->map[0]), 7);
-        CHECK_INT(bg_text_line(&d.t, c->map[15]), 8);   /* 额 */
+        CHECK_INT(bg_text_line(&d.t, bg_piece_pos(c, 0)), 7);
+        CHECK_INT(bg_text_line(&d.t, bg_piece_pos(c, 15)), 8);   /* 额 */
         CHECK_INT(b->table.rows[1].line, 5);
     }
     CHECK_INT(d.l.line_kind[7], BG_LINE_TABLE);         /* the continuation line */
@@ -275,13 +275,13 @@ static void test_join(void)
     const char *at = strstr(b->text.s, "208.50");
     if (at) {
         size_t i = (size_t)(at - b->text.s);
-        CHECK_INT(bg_text_line(&d.t, b->text.map[i]), 1);        /* 2 */
-        CHECK_INT(bg_text_line(&d.t, b->text.map[i + 3]), 1);    /* . */
-        CHECK_INT(bg_text_line(&d.t, b->text.map[i + 4]), 3);    /* 5 */
-        CHECK(memcmp(d.t.s + b->text.map[i + 4], "50", 2) == 0);
+        CHECK_INT(bg_text_line(&d.t, bg_piece_pos(&b->text, i)), 1);        /* 2 */
+        CHECK_INT(bg_text_line(&d.t, bg_piece_pos(&b->text, i + 3)), 1);    /* . */
+        CHECK_INT(bg_text_line(&d.t, bg_piece_pos(&b->text, i + 4)), 3);    /* 5 */
+        CHECK(memcmp(d.t.s + bg_piece_pos(&b->text, i + 4), "50", 2) == 0);
     } else
         CHECK(at != NULL);
-    CHECK_INT(b->text.map[b->text.len], d.t.lines[2] + strlen("50 万元,项目支出12万元。"));
+    CHECK_INT(bg_piece_pos(&b->text, b->text.len), d.t.lines[2] + strlen("50 万元,项目支出12万元。"));
     CHECK_STR(blk(&d, 1)->text.s, "下一段。");
     done(&d);
 
@@ -357,8 +357,8 @@ static void test_pieces(void)
     bg_piece_of_line(&d.t, 0, &p);
     CHECK_STR(p.s, "第一行");
     CHECK_INT(p.line, 1);
-    CHECK_INT(p.map[0], 2);
-    CHECK_INT(p.map[p.len], 11);
+    CHECK_INT(bg_piece_pos(&p, 0), 2);
+    CHECK_INT(bg_piece_pos(&p, p.len), 11);
     CHECK_INT(bg_piece_chars(&p), 3);
     bg_piece_free(&p);
     bg_piece_of_line(&d.t, 1, &p);

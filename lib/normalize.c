@@ -11,7 +11,8 @@
 
 typedef struct {
     bg_text *t;
-    size_t cap, orig_cap, lines_cap;
+    uint32_t *orig;         /* the plain map while the text is built */
+    size_t cap, lines_cap;
 } out_state;
 
 /* Room for n more bytes (and the final NUL) in the text and its map. */
@@ -24,8 +25,8 @@ static void reserve(out_state *o, size_t n)
     while (cap < t->len + n + 1)
         cap *= 2;
     t->s = bg_xrealloc(t->s, cap);
-    t->orig = bg_xrealloc(t->orig, cap * sizeof *t->orig);
-    o->cap = o->orig_cap = cap;
+    o->orig = bg_xrealloc(o->orig, cap * sizeof *o->orig);
+    o->cap = cap;
 }
 
 /* The n bytes of one character, unchanged, each mapped to `from`. */
@@ -35,7 +36,7 @@ static void emit_bytes(out_state *o, const char *p, size_t n, uint32_t from)
     bg_text *t = o->t;
     memcpy(t->s + t->len, p, n);
     for (size_t i = 0; i < n; i++)
-        t->orig[t->len + i] = from;
+        o->orig[t->len + i] = from;
     t->len += n;
 }
 
@@ -111,10 +112,35 @@ static uint32_t orig_of(const bg_decoded *d, size_t i)
     return (uint32_t)(d->orig ? d->orig[i] : d->base + i);
 }
 
+/* The plain map orig (len + 1 entries) in the packed form of bg_text. */
+static void pack_orig(bg_text *t, const uint32_t *orig)
+{
+    size_t n = t->len + 1, nblocks = (n + BG_ORIG_BLOCK - 1) / BG_ORIG_BLOCK, nwide = 0, wide_cap = 0;
+    t->orig_block = bg_xmalloc(nblocks * sizeof *t->orig_block);
+    t->orig_delta = bg_xmalloc(n);
+    for (size_t b = 0; b < nblocks; b++) {
+        size_t at = b * BG_ORIG_BLOCK, end = at + BG_ORIG_BLOCK < n ? at + BG_ORIG_BLOCK : n;
+        uint32_t first = orig[at];
+        int fits = 1;
+        for (size_t i = at; i < end && fits; i++)
+            fits = orig[i] >= first && orig[i] - first <= UINT8_MAX;
+        if (fits) {
+            t->orig_block[b] = first;
+            for (size_t i = at; i < end; i++)
+                t->orig_delta[i] = (uint8_t)(orig[i] - first);
+            continue;
+        }
+        bg_grow(&t->orig_wide, &wide_cap, (nwide + 1) * BG_ORIG_BLOCK, sizeof *t->orig_wide);
+        memcpy(t->orig_wide + nwide * BG_ORIG_BLOCK, orig + at, (end - at) * sizeof *orig);
+        t->orig_block[b] = BG_ORIG_WIDE | (uint32_t)nwide++;
+    }
+    bg_shrink(&t->orig_wide, &wide_cap, nwide * BG_ORIG_BLOCK, sizeof *t->orig_wide);
+}
+
 void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
 {
     memset(t, 0, sizeof *t);
-    out_state o = { t, 0, 0, 0 };
+    out_state o = { t, NULL, 0, 0 };
     BG_PUSH(t->lines, t->nlines, o.lines_cap, 0);
     size_t nul_count = 0;
     long nul_line = 0;
@@ -132,7 +158,7 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
             reserve(&o, j - i);
             memcpy(t->s + t->len, p, j - i);
             for (size_t k = i; k < j; k++)
-                t->orig[t->len + (k - i)] = orig_of(d, k);
+                o.orig[t->len + (k - i)] = orig_of(d, k);
             t->len += j - i;
             i = j;
             continue;
@@ -178,18 +204,28 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
     }
     if (nul_count)
         bg_warn(w, nul_line, "%zu NUL byte%s removed from the text", nul_count, nul_count > 1 ? "s" : "");
-    /* exactly len + 1 entries: the map is four bytes per byte of text */
     t->s = bg_xrealloc(t->s, t->len + 1);
-    t->orig = bg_xrealloc(t->orig, (t->len + 1) * sizeof *t->orig);
     t->s[t->len] = '\0';
-    t->orig[t->len] = (uint32_t)d->orig_len;
+    o.orig[t->len] = (uint32_t)d->orig_len;
+    pack_orig(t, o.orig);
+    free(o.orig);
     t->encoding = d->encoding;
+}
+
+size_t bg_text_orig(const bg_text *t, size_t i)
+{
+    uint32_t first = t->orig_block[i / BG_ORIG_BLOCK];
+    if (first & BG_ORIG_WIDE)
+        return t->orig_wide[(size_t)(first & ~BG_ORIG_WIDE) * BG_ORIG_BLOCK + i % BG_ORIG_BLOCK];
+    return first + t->orig_delta[i];
 }
 
 void bg_text_free(bg_text *t)
 {
     free(t->s);
-    free(t->orig);
+    free(t->orig_block);
+    free(t->orig_delta);
+    free(t->orig_wide);
     free(t->lines);
     memset(t, 0, sizeof *t);
 }
@@ -199,7 +235,7 @@ size_t bg_text_line_count(const bg_text *t)
     /* The line after a final line break counts only if the original has
      * bytes there that normalization dropped (a NUL, a bad byte). */
     if (t->nlines > 1 && t->len && t->s[t->len - 1] == '\n'
-        && t->orig[t->len] - t->orig[t->len - 1] <= (strncmp(t->encoding ? t->encoding : "", "UTF-16", 6) == 0 ? 2u : 1u))
+        && bg_text_orig(t, t->len) - bg_text_orig(t, t->len - 1) <= (strncmp(t->encoding ? t->encoding : "", "UTF-16", 6) == 0 ? 2u : 1u))
         return t->nlines - 1;
     return t->nlines;
 }
@@ -221,12 +257,12 @@ void bg_text_span(const bg_text *t, size_t a, size_t b, size_t *oa, size_t *ob)
 {
     if (a > t->len) a = t->len;
     if (b > t->len) b = t->len;
-    *oa = t->orig[a];
+    *oa = bg_text_orig(t, a);
     /* Bytes of one original character expanded by NFKC share its offset;
      * the span ends where the next original character begins. */
-    while (b < t->len && b > a && t->orig[b] == t->orig[b - 1])
+    while (b < t->len && b > a && bg_text_orig(t, b) == bg_text_orig(t, b - 1))
         b++;
-    *ob = t->orig[b];
+    *ob = bg_text_orig(t, b);
     if (*ob < *oa)
         *ob = *oa;
 }

@@ -35,13 +35,28 @@ int bg_encoding_known(const char *name);
 typedef struct {
     char *s;                /* NUL-terminated */
     size_t len;
-    uint32_t *orig;         /* len + 1 entries; orig[len] = original size */
+    /* The original offset of every byte (len + 1 entries, the last being the
+     * original size), read with bg_text_orig(): for each 64 bytes the offset
+     * of the first (orig_block), and for each byte how far past it its own
+     * lies (orig_delta, one byte). A block whose offsets spread further (text
+     * dropped inside it: NULs, bookmarks, zero-width runs) is kept whole in
+     * orig_wide, and its orig_block entry is BG_ORIG_WIDE | its index there.
+     * A plain map was four bytes per byte, the largest memory of a conversion. */
+    uint32_t *orig_block;
+    uint8_t *orig_delta;
+    uint32_t *orig_wide;
     size_t *lines;
     size_t nlines;
     const char *encoding;
 } bg_text;
 
+#define BG_ORIG_BLOCK 64
+#define BG_ORIG_WIDE ((uint32_t)1 << 31)    /* offsets are below BG_MAX_INPUT */
+
 void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w);
+
+/* The original byte offset of normalized byte i (0 <= i <= len). */
+size_t bg_text_orig(const bg_text *t, size_t i);
 void bg_text_free(bg_text *t);
 
 /* Lines as a reader counts them: a final line break ends the last line

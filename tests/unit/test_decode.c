@@ -59,8 +59,8 @@ static void test_utf8(void)
     CHECK_INT(orig_at(&d, 6), 9);
     bg_text t;
     bg_normalize(&d, &t, &w);
-    CHECK_INT(t.orig[0], 3);
-    CHECK_INT(t.orig[t.len], 10);
+    CHECK_INT(bg_text_orig(&t, 0), 3);
+    CHECK_INT(bg_text_orig(&t, t.len), 10);
     bg_text_free(&t);
     bg_decoded_free(&d);
 
@@ -169,7 +169,7 @@ static void test_utf16(void)
     bg_text t;
     bg_normalize(&d, &t, &w);
     CHECK_STR(t.s, "中\na");
-    CHECK_INT(t.orig[0], 2);
+    CHECK_INT(bg_text_orig(&t, 0), 2);
     bg_text_free(&t);
     bg_decoded_free(&d);
     bg_warnings_free(&w);

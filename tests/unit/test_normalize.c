@@ -63,10 +63,45 @@ static void test_bookmark_map(void)
     const char in[] = "[bookmark: _GoBack]一、x";
     norm(in, sizeof in - 1, &t, &w);
     CHECK_STR(t.s, "一、x");
-    CHECK_INT(t.orig[0], 19);
-    CHECK_INT(t.orig[6], 25);
-    CHECK_INT(t.orig[t.len], sizeof in - 1);
+    CHECK_INT(bg_text_orig(&t, 0), 19);
+    CHECK_INT(bg_text_orig(&t, 6), 25);
+    CHECK_INT(bg_text_orig(&t, t.len), sizeof in - 1);
     bg_text_free(&t);
+    bg_warnings_free(&w);
+}
+
+/* The packed map: offsets that spread over more than 255 bytes inside one
+ * 64-byte block (a long run of dropped characters) are kept whole, and every
+ * byte on both sides of the run and of every block edge maps exactly. */
+static void test_packed_map(void)
+{
+    bg_warnings w = { 0 };
+    for (size_t drop = 0; drop <= 400; drop += 100) {
+        for (size_t lead = 60; lead <= 66; lead++) {
+            size_t n = lead + drop * 3 + 70;
+            char *in = malloc(n + 1);
+            memset(in, 'a', lead);
+            for (size_t k = 0; k < drop; k++)
+                memcpy(in + lead + 3 * k, "\xE2\x80\x8B", 3);     /* U+200B, dropped */
+            memset(in + lead + drop * 3, 'b', 70);
+            in[n] = '\0';
+            bg_text t;
+            norm(in, n, &t, &w);
+            CHECK_INT(t.len, lead + 70);
+            int ok = 1;
+            for (size_t i = 0; i <= t.len; i++) {
+                size_t want = i < lead ? i : i == t.len ? n : i + drop * 3;
+                ok &= bg_text_orig(&t, i) == want;
+            }
+            CHECK(ok);
+            size_t oa, ob;
+            bg_text_span(&t, lead - 1, lead + 1, &oa, &ob);     /* "ab" around the run */
+            CHECK_INT(oa, lead - 1);
+            CHECK_INT(ob, lead + drop * 3 + 1);
+            bg_text_free(&t);
+            free(in);
+        }
+    }
     bg_warnings_free(&w);
 }
 
@@ -86,11 +121,11 @@ static void test_lines(void)
     CHECK_INT(bg_text_line(&t, 10), 5);     /* g */
     CHECK_INT(bg_text_line(&t, t.len), 6);
     /* the LF of a CRLF maps to the LF, a lone CR's LF to the CR */
-    CHECK_INT(t.orig[2], 3);
-    CHECK_INT(t.orig[3], 4);
-    CHECK_INT(t.orig[5], 6);
-    CHECK_INT(t.orig[6], 7);
-    CHECK_INT(t.orig[12], 13);
+    CHECK_INT(bg_text_orig(&t, 2), 3);
+    CHECK_INT(bg_text_orig(&t, 3), 4);
+    CHECK_INT(bg_text_orig(&t, 5), 6);
+    CHECK_INT(bg_text_orig(&t, 6), 7);
+    CHECK_INT(bg_text_orig(&t, 12), 13);
     size_t oa, ob;
     bg_text_span(&t, 3, 5, &oa, &ob);       /* "cd" */
     CHECK_INT(oa, 4);
@@ -179,8 +214,8 @@ static void test_nul(void)
     bg_normalize(&d, &t, &w);
     CHECK_STR(t.s, "ab\ncde\n");
     CHECK_INT(t.len, 7);
-    CHECK_INT(t.orig[4], 5);                /* d */
-    CHECK_INT(t.orig[5], 7);                /* e */
+    CHECK_INT(bg_text_orig(&t, 4), 5);                /* d */
+    CHECK_INT(bg_text_orig(&t, 5), 7);                /* e */
     CHECK_INT(w.n, 1);
     CHECK_INT(w.n ? w.items[0].line : 0, 2);
     CHECK(w.n && strstr(w.items[0].message, "3 NUL bytes") != NULL);
@@ -208,12 +243,12 @@ static void test_utf16_map(void)
     bg_normalize(&d, &t, &w);
     bg_decoded_free(&d);
     CHECK_STR(t.s, "(1)\n中");
-    CHECK_INT(t.orig[0], 2);
-    CHECK_INT(t.orig[1], 4);
-    CHECK_INT(t.orig[2], 6);
-    CHECK_INT(t.orig[3], 10);
-    CHECK_INT(t.orig[4], 12);
-    CHECK_INT(t.orig[t.len], 14);
+    CHECK_INT(bg_text_orig(&t, 0), 2);
+    CHECK_INT(bg_text_orig(&t, 1), 4);
+    CHECK_INT(bg_text_orig(&t, 2), 6);
+    CHECK_INT(bg_text_orig(&t, 3), 10);
+    CHECK_INT(bg_text_orig(&t, 4), 12);
+    CHECK_INT(bg_text_orig(&t, t.len), 14);
     CHECK_INT(bg_text_line(&t, 4), 2);
     size_t oa, ob;
     bg_text_span(&t, 1, 2, &oa, &ob);
@@ -227,6 +262,7 @@ int main(void)
 {
     test_nfkc();
     test_bookmark_map();
+    test_packed_map();
     test_lines();
     test_span();
     test_nul();

@@ -97,15 +97,32 @@ static void trim_range(const char *s, size_t *a, size_t *b)
         (*b)--;
 }
 
+static const bg_piece_run *run_at(const bg_piece *p, size_t k)
+{
+    return k == 0 ? &p->first : &p->more[k - 1];
+}
+
+static void push_run(bg_piece *p, size_t at, size_t from)
+{
+    bg_piece_run r = { (uint32_t)at, (uint32_t)from };
+    if (p->nruns == 0) {
+        p->first = r;
+        p->nruns = 1;
+        return;
+    }
+    bg_grow(&p->more, &p->more_cap, p->nruns, sizeof *p->more);
+    p->more[p->nruns++ - 1] = r;
+}
+
+/* Byte p->len onward comes from normalized offset `from`. */
 static void piece_run(bg_piece *p, size_t from)
 {
     if (p->nruns) {
-        const bg_piece_run *last = &p->runs[p->nruns - 1];
+        const bg_piece_run *last = run_at(p, p->nruns - 1);
         if (last->from + (p->len - last->at) == from)
             return;         /* continues the run before it */
     }
-    bg_piece_run r = { (uint32_t)p->len, (uint32_t)from };
-    BG_PUSH(p->runs, p->nruns, p->runs_cap, r);
+    push_run(p, p->len, from);
 }
 
 /* Append normalized range [a, b) (trimmed) to p. Two Latin words meeting at
@@ -133,8 +150,7 @@ static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long li
         /* the space stands where the next range starts */
         piece_run(p, a);
         p->s[p->len++] = ' ';
-        bg_piece_run r = { (uint32_t)p->len, (uint32_t)a };
-        BG_PUSH(p->runs, p->nruns, p->runs_cap, r);
+        push_run(p, p->len, a);
     } else
         piece_run(p, a);
     memcpy(p->s + p->len, t->s + a, b - a);
@@ -152,10 +168,8 @@ static void piece_finish(bg_piece *p)
         p->s = bg_xrealloc(p->s, p->len + 1);
         p->cap = p->len + 1;
     }
-    if (p->runs_cap > p->nruns && p->nruns) {
-        p->runs = bg_xrealloc(p->runs, p->nruns * sizeof *p->runs);
-        p->runs_cap = p->nruns;
-    }
+    if (p->nruns > 1)
+        bg_shrink(&p->more, &p->more_cap, p->nruns - 1, sizeof *p->more);
 }
 
 size_t bg_piece_pos(const bg_piece *p, size_t i)
@@ -165,18 +179,19 @@ size_t bg_piece_pos(const bg_piece *p, size_t i)
     size_t lo = 0, hi = p->nruns;       /* the last run with at <= i */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p->runs[mid].at <= i)
+        if (run_at(p, mid)->at <= i)
             lo = mid;
         else
             hi = mid;
     }
-    return p->runs[lo].from + (i - p->runs[lo].at);
+    const bg_piece_run *r = run_at(p, lo);
+    return r->from + (i - r->at);
 }
 
 void bg_piece_free(bg_piece *p)
 {
     free(p->s);
-    free(p->runs);
+    free(p->more);
     memset(p, 0, sizeof *p);
 }
 

@@ -23,8 +23,9 @@ typedef struct {
 typedef struct {
     char *s;
     size_t len, cap;        /* cap: room in s, grown by doubling */
-    bg_piece_run *runs;
-    size_t nruns, runs_cap;
+    bg_piece_run first;     /* most pieces are one range: its run needs no allocation */
+    bg_piece_run *more;     /* the runs after the first */
+    size_t nruns, more_cap; /* nruns counts the first */
     long line, end_line;
 } bg_piece;
 

@@ -25,6 +25,8 @@ cd "$top" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 limit=${HOSTILE_TIME_LIMIT:-10}
+MEM_PER_BYTE=256        # peak RSS <= 256 x the input + 16 MB (README)
+MEM_BASE_KB=16384
 wrap=${HOSTILE_WRAP:-}
 pass=0
 fail=0
@@ -70,6 +72,12 @@ problem() { problems="$problems
 
 finish() {
     [ "$rc" = 124 ] && problem "killed by timeout 60"
+    # The documented memory bound (README, Guarantees and limits), checked on
+    # every case; not under a wrapper or the sanitizers, which add their own.
+    if [ -z "$wrap" ] && ! skip_large && [ "$kb" != "?" ] && [ -n "$kb" ]; then
+        bound=$(( MEM_PER_BYTE * insize / 1024 + MEM_BASE_KB ))
+        [ "$kb" -le "$bound" ] || problem "peak memory $kb KB, more than the bound $bound KB ($MEM_PER_BYTE x input + $MEM_BASE_KB KB)"
+    fi
     if [ "$large" = large ] && [ -z "$wrap" ] && awk -v s="$secs" -v l="$limit" 'BEGIN { exit !(s > l) }'; then
         problem "took ${secs} s, more than ${limit} s"
     fi
@@ -411,6 +419,20 @@ if want tab-row-100k-numbers && ! skip_large; then
     expect_exit 0
     expect_json
     expect_get 'tables.0.header.#' 100000
+    finish
+fi
+# The most memory a byte of input can cost: nothing but amounts, five bytes
+# each, every one a record of about 270 bytes in the JSON and held as a
+# structure until it is written. The bound of finish() is set by this case.
+if want dense-amounts-300k && ! skip_large; then
+    begin dense-amounts-300k large
+    awk 'BEGIN { for (i = 1; i <= 300000; i++) printf "1元\n" }' > "$tmp/dense.txt"
+    run "$tmp/dense.txt"
+    expect_exit 0
+    expect_json
+    expect_get 'amounts.#' 300000
+    expect_get amounts.299999.value_wan 0.0001
+    expect_get amounts.299999.line 300000
     finish
 fi
 digits() { awk -v n="$1" 'BEGIN { srand(7); printf "1"; for (i = 1; i < n; i++) printf "%d", int(rand() * 10) }'; }

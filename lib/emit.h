@@ -2,17 +2,15 @@
 #ifndef BAOGAO_EMIT_H
 #define BAOGAO_EMIT_H
 
-#include <cjson/cJSON.h>
-
+#include "json_writer.h"
 #include "result.h"
 
-cJSON *bg_json_str(const char *s);                       /* string or null */
-cJSON *bg_json_dec(const bg_dec *d, int present);        /* exact number or null */
-cJSON *bg_json_span(const baogao_result *r, size_t a, size_t b);   /* original [start, end) */
+/* Member `key`: the original [start, end) of normalized [a, b). */
+void bg_emit_span(jw *w, const baogao_result *r, const char *key, size_t a, size_t b);
 
-cJSON *bg_json_indicators(const baogao_result *r);
-cJSON *bg_json_projects(const baogao_result *r);
-cJSON *bg_json_scores(const baogao_result *r);
-cJSON *bg_json_checks(const baogao_result *r);
+void bg_emit_indicators(jw *w, const baogao_result *r);
+void bg_emit_projects(jw *w, const baogao_result *r);
+void bg_emit_scores(jw *w, const baogao_result *r);
+void bg_emit_checks(jw *w, const baogao_result *r);
 
 #endif

@@ -48,8 +48,38 @@ static int compile_unit(const bg_record *r, bg_amount_rules *ar, baogao_error *e
     return 0;
 }
 
+static int compile_anchors(const bg_kv *kv, bg_amount_rules *ar, baogao_error *err)
+{
+    if (ar->nanchors)
+        return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
+    for (const char *p = kv->value; *p;) {
+        size_t n = strcspn(p, " \t");
+        if (n) {
+            char *a = bg_xstrndup(p, n);
+            BG_PUSH(ar->anchors, ar->nanchors, ar->anchors_cap, a);
+            ar->anchor_lead[(unsigned char)*p] = 1;
+        }
+        p += n;
+        p += strspn(p, " \t");
+    }
+    if (!ar->nanchors)
+        return bg_pattern_error(err, kv->file, kv->line, "anchor lists no characters");
+    return 0;
+}
+
 static int compile_kv(const bg_record *r, const bg_kv *kv, bg_amount_rules *ar, baogao_error *err)
 {
+    if (strcmp(r->type, "amounts") == 0 && strcmp(kv->key, "anchor") == 0)
+        return compile_anchors(kv, ar, err);
+    if (strcmp(r->type, "amounts") == 0 && strcmp(kv->key, "anchor_reach") == 0) {
+        long v;
+        if (bg_kv_int(kv, &v, err) < 0)
+            return -1;
+        if (v < 1)
+            return bg_pattern_error(err, kv->file, kv->line, "anchor_reach must be at least 1");
+        ar->anchor_reach = (size_t)v;
+        return 0;
+    }
     if (strcmp(r->type, "labels") == 0 && strcmp(kv->key, "drop_before") == 0) {
         bg_regex re;
         if (bg_regex_compile(kv, &re, err) < 0)
@@ -87,6 +117,8 @@ int bg_amounts_compile(const bg_records *recs, bg_amount_rules *ar, baogao_error
             return bg_pattern_error(err, "patterns", 0, "[%s] lacks %s", slots[k].type, slots[k].key);
     if (ar->nunits == 0)
         return bg_pattern_error(err, "patterns", 0, "no [unit] records");
+    if (ar->nanchors && !ar->anchor_reach)
+        return bg_pattern_error(err, "patterns", 0, "[amounts] anchor needs anchor_reach");
     return 0;
 }
 
@@ -100,6 +132,9 @@ void bg_amount_rules_free(bg_amount_rules *ar)
     for (size_t i = 0; i < ar->ndrop_before; i++)
         bg_regex_free(&ar->drop_before[i]);
     free(ar->drop_before);
+    for (size_t i = 0; i < ar->nanchors; i++)
+        free(ar->anchors[i]);
+    free(ar->anchors);
     memset(ar, 0, sizeof *ar);
 }
 
@@ -536,13 +571,38 @@ static void unitless_figures(const bg_text *t, const bg_piece *p, const bg_amoun
     }
 }
 
+/* Where to try the expression from pos on: anchor_reach before the next
+ * anchor (at a character's first byte), or len when no anchor is left. The
+ * expression tried at every byte of every paragraph was the largest cost of
+ * a conversion; text between amounts now costs a table lookup a byte. */
+static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, size_t pos)
+{
+    if (!ar->nanchors)
+        return pos;
+    for (size_t i = pos; i < len; i++) {
+        if (!ar->anchor_lead[(unsigned char)s[i]])
+            continue;
+        for (size_t k = 0; k < ar->nanchors; k++) {
+            size_t n = strlen(ar->anchors[k]);
+            if (n <= len - i && memcmp(s + i, ar->anchors[k], n) == 0) {
+                size_t start = i - pos > ar->anchor_reach ? i - ar->anchor_reach : pos;
+                while (start > pos && ((unsigned char)s[start] & 0xC0) == 0x80)
+                    start--;
+                return start;
+            }
+        }
+    }
+    return len;
+}
+
 void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                         bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     size_t first = out->n;
     part_state ps = { BG_NO_PARENT, BG_NO_PARENT, 0 };
     size_t pos = 0, from = 0, ov[2];
-    while (pos < p->len && bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line)) {
+    while ((pos = search_from(ar, p->s, p->len, pos)) < p->len
+           && bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line)) {
         size_t step = ov[0] + 1;
         while (step < p->len && ((unsigned char)p->s[step] & 0xC0) == 0x80)
             step++;

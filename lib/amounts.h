@@ -18,6 +18,13 @@ typedef struct {
     bg_regex clause_end, drop_after, part, total, count_at_end;
     bg_regex *drop_before;
     size_t ndrop_before, drop_before_cap;
+    /* [amounts] anchor: characters one of which every amount holds, and
+     * anchor_reach: how far before the first of them an amount may start.
+     * The expression is tried only that near an anchor (none: everywhere). */
+    char **anchors;
+    size_t nanchors, anchors_cap;
+    size_t anchor_reach;
+    unsigned char anchor_lead[256];     /* first bytes of the anchors */
 } bg_amount_rules;
 
 typedef struct {

@@ -349,6 +349,33 @@ static void test_chinese_numerals(void)
     doc_free(d);
 }
 
+/* The expression is tried only near an anchor ([amounts] anchor and
+ * anchor_reach): amounts far into a long paragraph, right after a long run of
+ * text without one, and a long numeral before its unit are all still found. */
+static void test_anchor_window(void)
+{
+    char in[4096];
+    char pad[1201];
+    memset(pad, 'x', 1200);
+    pad[1200] = '\0';
+    snprintf(in, sizeof in, "%s收入100万元，%s支出一千二百三十四万元。\n", pad, pad);
+    doc *d = convert(in);
+    N_AMOUNTS(d, 2);
+    A_RAW(d, 0, "value_wan", "100");
+    A_SPAN(d, 0, "100万元");
+    A_RAW(d, 1, "value_wan", "1234");
+    A_SPAN(d, 1, "一千二百三十四万元");
+    doc_free(d);
+    /* 31 digits with separators, 人民币 and a qualifier before the unit: the
+     * whole amount, not a tail of it */
+    snprintf(in, sizeof in, "%s。预算约人民币1,234,567,890,123,456,789,012,345,678,901元。\n", pad);
+    d = convert(in);
+    N_AMOUNTS(d, 1);
+    A_SPAN(d, 0, "约人民币1,234,567,890,123,456,789,012,345,678,901元");
+    A_STR(d, 0, "qualifier", "approx");
+    doc_free(d);
+}
+
 static void test_prefixes(void)
 {
     one_prose("收入人民币100万元。\n", "100", "万元", "100", NULL, "收入", "人民币100万元", 1);
@@ -905,6 +932,7 @@ int main(void)
     test_sign();
     test_chinese_numerals();
     test_prefixes();
+    test_anchor_window();
     test_qualifiers();
     test_ranges();
     test_bare_wan();

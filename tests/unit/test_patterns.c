@@ -279,6 +279,20 @@ static void test_load_dir(void)
     CHECK_STR(err.file, where);
     CHECK_INT(err.line, 5);
     CHECK(strstr(err.message, "repeet") != NULL);
+    /* [amounts] anchor: once only (the built-in set has one), a reach of at least 1 */
+    write_file(dir, "zz.txt", "[amounts]\nanchor: 元\n");
+    CHECK(baogao_patterns_load(dir, &err) == NULL);
+    CHECK_STR(err.file, where);
+    CHECK_INT(err.line, 2);
+    CHECK(strstr(err.message, "twice") != NULL);
+    write_file(dir, "zz.txt", "[amounts]\nanchor_reach: 0\n");
+    CHECK(baogao_patterns_load(dir, &err) == NULL);
+    CHECK_INT(err.line, 2);
+    CHECK(strstr(err.message, "at least 1") != NULL);
+    write_file(dir, "zz.txt", "[amounts]\nanchor_reach: far\n");
+    CHECK(baogao_patterns_load(dir, &err) == NULL);
+    CHECK_INT(err.line, 2);
+    CHECK(strstr(err.message, "integer") != NULL);
     /* not UTF-8: a lead byte 0xFF followed by continuation bytes (fuzz finding) */
     write_file(dir, "zz.txt", "[kind]\nname: \xff\x80\x80\x80\ntitle: x\n");
     CHECK(baogao_patterns_load(dir, &err) == NULL);

@@ -523,6 +523,23 @@ worst layout-sheet-1m rep '项目 ' 1000000 '' ''
 worst field-label-long-value rep a 1000000 '单位名称：' ''
 # [document] date_format and year_prose over digits and 年
 worst document-dates-1m rep '2021年' 500000 '' ''
+# [amounts] expression: groups of a thousands separator that never reach a unit,
+# a range that never ends, ¥ with nothing after it, 人民币 over and over
+worst amounts-separators-1m rep ',000' 250000 '收入1' 'x元'
+worst amounts-range-1m rep '1-' 300000 '收入' '万'
+worst amounts-sign-1m rep '¥' 500000 '收入' ''
+worst amounts-rmb-1m rep '人民币' 300000 '收入' '1'
+# [labels] and [amounts] unitless: a money word, then a long run before a figure
+worst amounts-label-run-1m rep '资金' 400000 '' '100'
+# [scores] total/item/item_weight: 得分 and digits that never reach 分
+worst scores-item-digits-1m rep 1 1000000 '自评得分' 'x'
+worst scores-total-1m rep '项目自评' 300000 '' '得分1'
+worst scores-weight-1m rep '满分' 400000 '' '1'
+# [indicator-rules] weighted_name (.*? then \s*\( over a long run of spaces)
+# and figure (a comparator and digits that never reach a unit), in table cells
+spaced_name() { printf '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n'
+                printf '产出指标'; rep ' ' 200000 '' 'x\t数量指标\t公厕数\t'; rep 1 300000 '≥' 'x\t32座\t10\t10'; }
+worst indicators-name-figure spaced_name
 
 # ---- pattern files a user hands in with --patterns --------------------------------
 # A set is either refused (exit 2, "FILE:LINE: message") or it works: never a

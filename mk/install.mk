@@ -63,6 +63,7 @@ install: $(BUILD)/baogao $(BUILD)/libbaogao.a $(BUILD)/libbaogao.so.$(VERSION) b
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/libbaogao.pc
 	$(INSTALL) -m 644 $(PATTERNS) patterns/README.md $(DESTDIR)$(DATADIR)/baogao/patterns/
 	$(INSTALL) -m 644 schema/baogao.schema.json $(DESTDIR)$(DATADIR)/baogao/baogao.schema.json
+	$(INSTALL) -m 644 schema/baogao-error.schema.json $(DESTDIR)$(DATADIR)/baogao/baogao-error.schema.json
 	$(INSTALL) -m 644 man/baogao.1 $(DESTDIR)$(MANDIR)/man1/baogao.1
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
@@ -70,7 +71,7 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/baogao $(DESTDIR)$(INCLUDEDIR)/baogao.h $(DESTDIR)$(PKGCONFIGDIR)/libbaogao.pc \
 	    $(DESTDIR)$(LIBDIR)/libbaogao.a $(DESTDIR)$(LIBDIR)/libbaogao.so $(DESTDIR)$(LIBDIR)/libbaogao.so.$(SOMAJOR) \
 	    $(DESTDIR)$(LIBDIR)/libbaogao.so.$(VERSION) $(DESTDIR)$(MANDIR)/man1/baogao.1 \
-	    $(DESTDIR)$(DATADIR)/baogao/baogao.schema.json \
+	    $(DESTDIR)$(DATADIR)/baogao/baogao.schema.json $(DESTDIR)$(DATADIR)/baogao/baogao-error.schema.json \
 	    $(addprefix $(DESTDIR)$(DATADIR)/baogao/patterns/,$(PATTERNS_INSTALLED))
 	rmdir $(DESTDIR)$(DATADIR)/baogao/patterns $(DESTDIR)$(DATADIR)/baogao 2>/dev/null || true
 	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi

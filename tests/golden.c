@@ -224,8 +224,43 @@ static int check_file(const baogao_patterns *p, const cJSON *schema, const char 
     return c.failures ? -1 : 0;
 }
 
+/* golden --validate SCHEMA FILE: every line of FILE (JSON Lines) must be
+ * valid against SCHEMA. */
+static int validate_lines(const char *schema_path, const char *path)
+{
+    size_t slen, len;
+    char *stext = read_file(schema_path, &slen), *data = read_file(path, &len);
+    cJSON *schema = stext ? cJSON_Parse(stext) : NULL;
+    report_ctx c = { path, 0 };
+    if (!schema || !data) {
+        fprintf(stderr, "golden: cannot read %s\n", !schema ? schema_path : path);
+        c.failures = 1;
+    }
+    int lines = 0;
+    for (char *line = data, *end; schema && line && *line; line = end ? end + 1 : NULL) {
+        end = strchr(line, '\n');
+        if (end)
+            *end = '\0';
+        cJSON *doc = cJSON_Parse(line);
+        lines++;
+        if (!doc)
+            report(&c, "$", "a line that is not JSON");
+        else
+            jc_validate(schema, schema, doc, "$", report, &c);
+        cJSON_Delete(doc);
+    }
+    if (!lines)
+        report(&c, path, "no lines");
+    cJSON_Delete(schema);
+    free(stext);
+    free(data);
+    return c.failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--validate") == 0)
+        return validate_lines(argv[2], argv[3]);
     baogao_error e;
     baogao_patterns *p = baogao_patterns_load(NULL, &e);
     if (!p) {
@@ -247,7 +282,7 @@ int main(int argc, char **argv)
         return json ? 0 : 1;
     }
     if (argc < 3) {
-        fprintf(stderr, "usage: golden SCHEMA FILE.txt... | golden --emit FILE\n");
+        fprintf(stderr, "usage: golden SCHEMA FILE.txt... | golden --emit FILE | golden --validate SCHEMA FILE.jsonl\n");
         return 2;
     }
     size_t slen;

@@ -280,6 +280,7 @@ same "only the public header" "$(ls "$stage/usr/include")" baogao.h
 check "pkg-config file" test -f "$stage/usr/lib/pkgconfig/libbaogao.pc"
 same "the patterns" "$(ls "$stage/usr/share/baogao/patterns" | grep -c '\.txt$')" "$(ls patterns | grep -c '\.txt$')"
 check "the man page" test -f "$stage/usr/share/man/man1/baogao.1"
+check "both schemas" test -f "$stage/usr/share/baogao/baogao.schema.json" -a -f "$stage/usr/share/baogao/baogao-error.schema.json"
 same "the command" "$("$stage/usr/bin/baogao" --version)" "baogao 0.1.0"
 check "only baogao_ symbols exported" sh -c "! nm -D --defined-only '$stage/usr/lib/libbaogao.so.0.1.0' | awk '\$2 ~ /[TDBR]/ {print \$3}' | grep -v '^baogao_'"
 check "the man page renders without warnings" sh -c "test -z \"\$(groff -k -man -Tutf8 -ww -z '$stage/usr/share/man/man1/baogao.1' 2>&1)\""

@@ -75,6 +75,18 @@ expect_grep "$tmp/l1" '"organization":"华容区医疗保障局"' "first file co
 expect_grep "$tmp/l2" '"error":\{"code":"binary data, not text"' "error record for the bad file"
 expect_grep "$tmp/l4" '"organization":"高邑县医疗保障局"' "file after the bad ones converted"
 if [ "$(grep -c '^baogao: ' "$tmp/err")" -eq 3 ]; then ok; else bad "want 3 messages on stderr"; fi
+# every line is valid against its schema: an error record against the error
+# schema, a result against the result schema (so a pipeline can validate both)
+grep '"error":{' "$tmp/out" > "$tmp/errors.jsonl"
+grep -v '"error":{' "$tmp/out" > "$tmp/results.jsonl"
+if [ "$(wc -l < "$tmp/errors.jsonl")" -eq 3 ]; then ok; else bad "want 3 error records"; fi
+if "$G" --validate schema/baogao-error.schema.json "$tmp/errors.jsonl"; then ok; else bad "error records against schema/baogao-error.schema.json"; fi
+if "$G" --validate schema/baogao.schema.json "$tmp/results.jsonl"; then ok; else bad "results against schema/baogao.schema.json"; fi
+# and the validator can fail: a result is no error record, an error record no result
+if "$G" --validate schema/baogao-error.schema.json "$tmp/results.jsonl" > /dev/null 2>&1; then
+    bad "a result passed as an error record"; else ok; fi
+if "$G" --validate schema/baogao.schema.json "$tmp/errors.jsonl" > /dev/null 2>&1; then
+    bad "an error record passed as a result"; else ok; fi
 expect_exit 0 "several good files" -- "$B" corpus/seeds/000.txt corpus/seeds/004.txt
 if [ "$(wc -l < "$tmp/out")" -eq 2 ]; then ok; else bad "two files, two lines"; fi
 

@@ -440,13 +440,15 @@ static void convert_failed(output *out, const input *in, const baogao_error *e, 
     }
 }
 
+/* The file input `index` is written to, or NULL when it goes to a stream. */
+static const char *output_path(const output *out, size_t index)
+{
+    return !out->per_file ? NULL : out->dir ? out->names[index] : out->single;
+}
+
 static void render(output *out, const baogao_result *r, const input *in, job *j, size_t index, int slot)
 {
-    const char *path = !out->per_file ? NULL : out->dir ? out->names[index] : out->single;
-    if (path && out->o->resume && up_to_date(out, path, baogao_result_sha256(r))) {
-        j->skipped = 1;
-        return;
-    }
+    const char *path = output_path(out, index);
     strbuf b = { 0 };
     switch (out->format) {
     case FMT_JSON:
@@ -505,6 +507,18 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
         return;
     }
     j->bytes = len;
+    const char *path = output_path(out, index);
+    if (path && out->o->resume) {
+        /* the output names the checksum of its input: an input that has not
+         * changed is not converted again */
+        char sha[65];
+        baogao_sha256_hex(data, len, sha);
+        if (up_to_date(out, path, sha)) {
+            free(data);
+            j->skipped = 1;
+            return;
+        }
+    }
     baogao_options bo = { in->path, out->o->encoding, out->o->lossy };
     baogao_result *r = baogao_convert(pat, data, len, &bo, &e);
     free(data);

@@ -258,6 +258,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     return r;
 }
 
+void baogao_sha256_hex(const void *data, size_t len, char hex[65])
+{
+    bg_sha256_hex(data, len, hex);
+}
+
 size_t baogao_result_warning_count(const baogao_result *r)
 {
     return r->warnings.n;

@@ -123,6 +123,11 @@ BAOGAO_API char *baogao_result_html(const baogao_result *result);
 /* The SHA-256 of the input bytes, 64 hex digits; owned by the result. */
 BAOGAO_API const char *baogao_result_sha256(const baogao_result *result);
 
+/* The same checksum without converting: the SHA-256 of len bytes at data as
+ * 64 hex digits and a NUL in hex (e.g. to tell whether an earlier output is
+ * still that of its input). */
+BAOGAO_API void baogao_sha256_hex(const void *data, size_t len, char hex[65]);
+
 /* 1 if --encoding NAME can be decoded, else 0. */
 BAOGAO_API int baogao_encoding_supported(const char *name);
 BAOGAO_API void baogao_free(void *p);

@@ -207,6 +207,12 @@ static int check_file(const baogao_patterns *p, const cJSON *schema, const char 
     else {
         jc_subset(expect, doc, "$", report, &c);
         jc_validate(schema, schema, doc, "$", report, &c);
+        /* the checksum --resume compares, computed without converting */
+        char sha[65];
+        baogao_sha256_hex(data, len, sha);
+        const cJSON *got = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(doc, "source"), "sha256");
+        if (!cJSON_IsString(got) || strcmp(got->valuestring, sha) != 0)
+            report(&c, "$.source.sha256", "differs from baogao_sha256_hex() of the input");
         const cJSON *enc = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(doc, "source"), "encoding");
         check_spans(doc, (const unsigned char *)data, len, cJSON_IsString(enc) ? enc->valuestring : "UTF-8", &c);
         if (cJSON_IsString(enc) && strcmp(enc->valuestring, "UTF-8") == 0)

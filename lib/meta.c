@@ -324,6 +324,8 @@ static size_t next_label(ctx *c, const char *s, size_t n, size_t from, long line
  * the end, or the next label. */
 static void inline_fields(ctx *c, const bg_piece *p, long line)
 {
+    if (!memchr(p->s, ':', p->len))
+        return;                 /* every inline field is "label: value" */
     for (size_t k = 0; k < c->mr->nfields; k++) {
         const bg_field_rule *f = &c->mr->fields[k];
         size_t ov[2];
@@ -359,24 +361,34 @@ static int cell_is_label(ctx *c, const bg_field_rule *f, const bg_piece *cell, l
     return bg_match(c->m, &f->label, cell->s, n, a, ov, 1, line) && ov[0] == a && ov[1] == n;
 }
 
+static int cell_is_any_label(ctx *c, const bg_piece *cell)
+{
+    for (size_t k = 0; k < c->mr->nfields; k++)
+        if (c->mr->fields[k].label.code && cell_is_label(c, &c->mr->fields[k], cell, cell->line))
+            return 1;
+    return 0;
+}
+
 static void table_fields(ctx *c, const bg_table *tb)
 {
     for (size_t r = 0; r < tb->n; r++) {
         const bg_row *row = &tb->rows[r];
+        /* whether a cell is a label is asked of it twice, as the next cell
+         * and as the cell: asked once */
+        int is_label = row->n ? cell_is_any_label(c, &row->cells[0]) : 0;
         for (size_t i = 0; i < row->n; i++) {
             const bg_piece *cell = &row->cells[i];
             inline_fields(c, cell, cell->line);
             if (i + 1 >= row->n)
                 continue;
             const bg_piece *next = &row->cells[i + 1];
-            int next_is_label = 0;      /* 联系人 | 联系电话 | …: no value between */
-            for (size_t k = 0; k < c->mr->nfields && !next_is_label; k++)
-                next_is_label = c->mr->fields[k].label.code && cell_is_label(c, &c->mr->fields[k], next, next->line);
-            for (size_t k = 0; k < c->mr->nfields && !next_is_label; k++) {
+            int next_is_label = cell_is_any_label(c, next);     /* 联系人 | 联系电话 | …: no value between */
+            for (size_t k = 0; k < c->mr->nfields && is_label && !next_is_label; k++) {
                 const bg_field_rule *f = &c->mr->fields[k];
                 if (f->label.code && cell_is_label(c, f, cell, cell->line))
                     offer(c, f, next, 0, next->len, next->line);
             }
+            is_label = next_is_label;
         }
     }
 }

@@ -311,11 +311,13 @@ static void table_row(tctx *c, const bg_row *row)
             lab = &row->cells[k - 1];
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
-        char *rl = lab ? label_text(c, lab) : NULL;
-        const char *col = c->header && c->header_n == row->n ? c->header_text[k] : NULL;
-        bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
-        bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
-        free(rl);
+        if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
+            char *rl = lab ? label_text(c, lab) : NULL;
+            const char *col = c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+            bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
+            bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
+            free(rl);
+        }
         if (!header)
             number_cell(c, row, k, lab, has_row_unit ? row_unit : NULL);
     }

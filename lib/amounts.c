@@ -595,6 +595,11 @@ static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, 
     return len;
 }
 
+int bg_amount_possible(const bg_amount_rules *ar, const char *s, size_t n)
+{
+    return search_from(ar, s, n, 0) < n;
+}
+
 void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                         bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {

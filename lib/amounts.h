@@ -67,6 +67,8 @@ typedef struct {
     const char *unit_source;
 } bg_cell_ctx;
 
+/* Can s hold an amount written with its unit (has it an anchor)? */
+int bg_amount_possible(const bg_amount_rules *ar, const char *s, size_t n);
 /* Find the amounts written with a unit in piece p of text t, appending to out. */
 void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                         bg_matcher *m, bg_warnings *w, bg_amounts *out);

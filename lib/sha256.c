@@ -40,12 +40,72 @@ static void block(uint32_t h[8], const unsigned char *p)
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
-void bg_sha256_hex(const unsigned char *data, size_t len, char hex[65])
+/* ---- the CPU's SHA extensions (x86-64 SHA-NI) ------------------------------
+ * SHA-256 cost the pipeline more than iconv's whole conversion (65
+ * instructions a byte); the extensions do a block in a few dozen. The state
+ * lives in two registers as the instructions want it: ABEF and CDGH. */
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_EXT 1
+
+__attribute__((target("sha,sse4.1,ssse3")))
+static void blocks_ext(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)(const void *)&h[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)(const void *)&h[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; n > 0; n--, p += 64) {
+        __m128i abef0 = abef, cdgh0 = cdgh, w[4];
+        for (int g = 0; g < 16; g++) {
+            /* w[g % 4] holds words 4g..4g+3 of the schedule */
+            if (g < 4)
+                w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + 16 * g)), bswap);
+            else {
+                __m128i x = _mm_add_epi32(_mm_sha256msg1_epu32(w[g % 4], w[(g + 1) % 4]),
+                                          _mm_alignr_epi8(w[(g + 3) % 4], w[(g + 2) % 4], 4));
+                w[g % 4] = _mm_sha256msg2_epu32(x, w[(g + 3) % 4]);
+            }
+            __m128i wk = _mm_add_epi32(w[g % 4], _mm_loadu_si128((const __m128i *)(const void *)&K[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef0);
+        cdgh = _mm_add_epi32(cdgh, cdgh0);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)(void *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)(void *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static int have_ext(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+        return 0;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));     /* SHA */
+}
+#else
+#define HAVE_SHA_EXT 0
+#endif
+
+static void blocks_portable(uint32_t h[8], const unsigned char *p, size_t n)
+{
+    for (; n > 0; n--, p += 64)
+        block(h, p);
+}
+
+static void sha256_hex(void (*blocks)(uint32_t *, const unsigned char *, size_t), const unsigned char *data,
+                       size_t len, char hex[65])
 {
     uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
     size_t full = len / 64 * 64;
-    for (size_t i = 0; i < full; i += 64)
-        block(h, data + i);
+    blocks(h, data, full / 64);
     unsigned char tail[128] = { 0 };
     size_t rest = len - full;
     memcpy(tail, data + full, rest);
@@ -54,9 +114,45 @@ void bg_sha256_hex(const unsigned char *data, size_t len, char hex[65])
     uint64_t bits = (uint64_t)len * 8;
     for (int i = 0; i < 8; i++)
         tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
-    block(h, tail);
-    if (tlen == 128)
-        block(h, tail + 64);
+    blocks(h, tail, tlen / 64);
     for (int i = 0; i < 8; i++)
         snprintf(hex + 8 * i, 9, "%08x", h[i]);
+}
+
+int bg_sha256_hex_with(int use_ext, const unsigned char *data, size_t len, char hex[65])
+{
+    if (!use_ext) {
+        sha256_hex(blocks_portable, data, len, hex);
+        return 0;
+    }
+#if HAVE_SHA_EXT
+    if (have_ext()) {
+        sha256_hex(blocks_ext, data, len, hex);
+        return 0;
+    }
+#endif
+    return -1;
+}
+
+void bg_sha256_hex(const unsigned char *data, size_t len, char hex[65])
+{
+    /* cpuid is asked once (in a virtual machine it traps); a race between
+     * threads only asks it twice */
+    static _Atomic int ext = -1;
+    int e = ext;
+    if (e < 0) {
+#if HAVE_SHA_EXT
+        e = have_ext();
+#else
+        e = 0;
+#endif
+        ext = e;
+    }
+#if HAVE_SHA_EXT
+    if (e) {
+        sha256_hex(blocks_ext, data, len, hex);
+        return;
+    }
+#endif
+    sha256_hex(blocks_portable, data, len, hex);
 }

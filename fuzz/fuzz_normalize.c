@@ -84,10 +84,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(c >= 0x20 || c == '\n' || c == '\t', "control byte %02x at %zu", c, i);
         FZ_CHECK(c != 0x7F, "DEL at %zu", i);
     }
-    FZ_CHECK(t.orig[t.len] == d.orig_len, "orig[len] = %u, input %zu bytes", t.orig[t.len], d.orig_len);
+    FZ_CHECK((uint32_t)bg_text_orig(&t, t.len) == d.orig_len, "orig[len] = %u, input %zu bytes", (uint32_t)bg_text_orig(&t, t.len), d.orig_len);
     for (size_t i = 0; i < t.len; i++) {
-        FZ_CHECK(t.orig[i] < size, "orig[%zu] = %u outside the input of %zu bytes", i, t.orig[i], size);
-        FZ_CHECK(i == 0 || t.orig[i] >= t.orig[i - 1], "orig goes backwards at %zu", i);
+        FZ_CHECK((uint32_t)bg_text_orig(&t, i) < size, "orig[%zu] = %u outside the input of %zu bytes", i, (uint32_t)bg_text_orig(&t, i), size);
+        FZ_CHECK(i == 0 || (uint32_t)bg_text_orig(&t, i) >= (uint32_t)bg_text_orig(&t, i - 1), "orig goes backwards at %zu", i);
     }
     FZ_CHECK(t.nlines >= 1 && t.lines[0] == 0, "no first line");
     size_t lf = 0;
@@ -108,8 +108,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(t.nlines == nstarts, "%zu lines after normalization, %zu in the original (%s)", t.nlines, nstarts,
                  t.encoding);
         for (size_t i = 0; i < t.len; i++) {
-            long a = bg_text_line(&t, i), b = line_of(starts, nstarts, t.orig[i]);
-            FZ_CHECK(a == b, "byte %zu is on line %ld, its original byte %u on line %ld (%s)", i, a, t.orig[i], b,
+            long a = bg_text_line(&t, i), b = line_of(starts, nstarts, (uint32_t)bg_text_orig(&t, i));
+            FZ_CHECK(a == b, "byte %zu is on line %ld, its original byte %u on line %ld (%s)", i, a, (uint32_t)bg_text_orig(&t, i), b,
                      t.encoding);
         }
         free(starts);

@@ -130,7 +130,7 @@ static void install_header(tctx *c, const bg_row *row)
         c->header_text = bg_xcalloc(row->n ? row->n : 1, sizeof *c->header_text);
     }
     for (size_t k = 0; k < row->n; k++) {
-        char *t = bg_clean(row->cells[k].s, row->cells[k].len);
+        char *t = label_text(c, &row->cells[k]);    /* 年度预算申请(万元): its unit is not its name */
         if (merge && c->header_text[k] && *t) {
             char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
             free(t);
@@ -304,7 +304,8 @@ static void table_row(tctx *c, const bg_row *row)
             c->unit_source = "declared";
         numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
     }
-    int header = is_header(c, row, numbers);
+    /* A raw row's cells have no certain column: only their written amounts count. */
+    int header = !row->raw && is_header(c, row, numbers);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
         if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
@@ -312,11 +313,11 @@ static void table_row(tctx *c, const bg_row *row)
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         char *rl = lab ? label_text(c, lab) : NULL;
-        const char *col = c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+        const char *col = !row->raw && c->header && c->header_n == row->n ? c->header_text[k] : NULL;
         bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
         bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
         free(rl);
-        if (!header)
+        if (!header && !row->raw)
             number_cell(c, row, k, lab, has_row_unit ? row_unit : NULL);
     }
     if (header)

@@ -20,13 +20,15 @@ typedef struct {
     bg_piece *cells;
     size_t n, cap;
     long line;
+    int raw;                /* cells not placed in columns with certainty: shown, not read */
 } bg_row;
 
 typedef enum {
     BG_SHAPE_TAB_ROWS,      /* a row per line, TAB between cells (001) */
     BG_SHAPE_TAB_CELLS,     /* a cell per line starting with TAB, blank line between rows (000) */
     BG_SHAPE_PIPE,          /* a | b | c */
-    BG_SHAPE_SPACED         /* a whole spreadsheet on one line, cells between spaces */
+    BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
+    BG_SHAPE_CELL_LINES     /* a spreadsheet flattened one cell per line, no TABs */
 } bg_table_shape;
 
 typedef struct {

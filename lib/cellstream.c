@@ -153,6 +153,20 @@ static int fragment(sctx *c, size_t k)
     return k < c->n && c->cls[k] == C_TEXT && chars(c, k) <= c->sr->fragment_max_chars;
 }
 
+/* The role named by cell k alone or joined with the pieces after it. */
+static bg_role named_from(sctx *c, size_t k, size_t *count)
+{
+    *count = 1;
+    bg_role role = joined_role(c, k, 1);
+    for (size_t j = 2; role == BG_R_NONE && fragment(c, k) && j <= (size_t)c->sr->max_fragments; j++) {
+        if (!fragment(c, k + j - 1))
+            break;
+        role = joined_role(c, k, j);
+        *count = role == BG_R_NONE ? 1 : j;
+    }
+    return role;
+}
+
 /* The header cell starting at cell k: alone, or joined with the pieces it
  * was broken into (the shortest join that names a column), then with its
  * unit or last character on a line of its own. An unnamed cell counts when
@@ -163,19 +177,16 @@ static int header_cell(sctx *c, size_t k, slot *s, bg_role *role)
     if (c->cls[k] != C_TEXT || matches(c, &c->sr->unit_fragment, k) || chars(c, k) > c->sr->header_max_chars)
         return 0;
     s->first = k;
-    s->count = 1;
-    *role = joined_role(c, k, 1);
-    for (size_t j = 2; *role == BG_R_NONE && fragment(c, k) && j <= (size_t)c->sr->max_fragments; j++) {
-        if (!fragment(c, k + j - 1))
-            break;
-        *role = joined_role(c, k, j);
-        s->count = *role == BG_R_NONE ? 1 : j;
-    }
+    *role = named_from(c, k, &s->count);
     if (*role == BG_R_NONE && !matches(c, &c->sr->header_like, k))
         return 0;
-    for (size_t e = k + s->count; e < c->n && c->cls[e] == C_TEXT
-                                  && (matches(c, &c->sr->unit_fragment, e) || chars(c, e) == 1); e++)
+    /* a last character (实际完成 / 值), unless it starts the next cell (分 / 值) */
+    size_t next;
+    for (size_t e = k + s->count; e < c->n && c->cls[e] == C_TEXT; e++) {
+        if (!matches(c, &c->sr->unit_fragment, e) && (chars(c, e) != 1 || named_from(c, e, &next) != BG_R_NONE))
+            break;
         s->count++;
+    }
     return 1;
 }
 

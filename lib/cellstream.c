@@ -33,7 +33,7 @@ static int compile_record(const bg_record *r, bg_stream_rules *sr, baogao_error 
     };
     struct { const char *key; long *v; } ints[] = {
         { "fragment_max_chars", &sr->fragment_max_chars }, { "max_fragments", &sr->max_fragments },
-        { "header_max_chars", &sr->header_max_chars },
+        { "header_max_chars", &sr->header_max_chars }, { "column_slack", &sr->column_slack },
     };
     size_t nres = sizeof res / sizeof res[0];
     for (size_t i = 0; i < r->nkv; i++) {
@@ -283,11 +283,6 @@ static void raw_row(plan *pl, size_t from, size_t to, int warn)
     r->warn = warn;
 }
 
-static int figure_role(bg_role r)
-{
-    return r == BG_R_WEIGHT || r == BG_R_SCORE || r == BG_R_BUDGET || r == BG_R_EXECUTED || r == BG_R_RETURNED;
-}
-
 /* Are cells [p, p + n) names? A cell that starts with a figure (100人, ≥90%)
  * is a value whose row lost a cell, never a name. */
 static int names_at(sctx *c, size_t p, size_t n)
@@ -364,7 +359,7 @@ static int row_doubtful(sctx *c, const header *h, const ind_shape *sh, const pla
     if (h->split > 0 && h->roles[h->split - 1] == BG_R_LEVEL3 && level_word_at(c, &r->slots[h->split - 1]))
         return 1;
     for (size_t k = h->split; k < sh->lastfig; k++)
-        if (!figure_role(h->roles[k]) && level_word_at(c, &r->slots[k]))
+        if (!bg_role_is_figure(h->roles[k]) && level_word_at(c, &r->slots[k]))
             return 1;
     return 0;
 }
@@ -426,7 +421,7 @@ static void indicator_rows(sctx *c, const header *h, size_t a, size_t b, plan *p
     ind_shape sh = { 0, 0, 0, 0 };
     int found = 0;
     for (size_t k = h->split; k < h->n; k++)
-        if (figure_role(h->roles[k])) {
+        if (bg_role_is_figure(h->roles[k])) {
             sh.lastfig = k;
             found = 1;
         }
@@ -434,7 +429,7 @@ static void indicator_rows(sctx *c, const header *h, size_t a, size_t b, plan *p
         raw_row(pl, a, b, 1);
         return;
     }
-    for (size_t k = sh.lastfig + 1; k-- > h->split && figure_role(h->roles[k]);)
+    for (size_t k = sh.lastfig + 1; k-- > h->split && bg_role_is_figure(h->roles[k]);)
         sh.f++;
     sh.nc = sh.lastfig + 1 - h->split;
     sh.has_tail = sh.lastfig + 1 < h->n;
@@ -451,7 +446,7 @@ static void indicator_rows(sctx *c, const header *h, size_t a, size_t b, plan *p
 static int figures_only(const header *h)
 {
     for (size_t k = h->split; k < h->n; k++)
-        if (!figure_role(h->roles[k]) && h->roles[k] != BG_R_NONE)
+        if (!bg_role_is_figure(h->roles[k]) && h->roles[k] != BG_R_NONE)
             return 0;
     return 1;
 }

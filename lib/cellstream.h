@@ -21,6 +21,7 @@ typedef struct {
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */
+    long column_slack;          /* columns laid out with spaces: how far a cell may stand off its header */
 } bg_stream_rules;
 
 int bg_stream_compile(const bg_records *recs, bg_stream_rules *sr, baogao_error *err);

@@ -100,7 +100,7 @@ static void trim_range(const char *s, size_t *a, size_t *b)
 /* Append normalized range [a, b) (trimmed) to p. Two Latin words meeting at
  * a join get a space; Chinese text and numbers join with nothing, which is
  * what mends "208.\n50" and "万\n元". */
-static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
+void bg_piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
 {
     trim_range(t->s, &a, &b);
     if (p->line == 0 || (p->len == 0 && a < b))
@@ -130,7 +130,7 @@ static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long li
     p->map[p->len] = b;
 }
 
-static void piece_finish(bg_piece *p)
+void bg_piece_finish(bg_piece *p)
 {
     if (!p->s) {
         p->s = bg_xstrdup("");
@@ -172,8 +172,8 @@ void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p)
     size_t a, b;
     memset(p, 0, sizeof *p);
     line_range(t, k, &a, &b);
-    piece_add(p, t, a, b, (long)k + 1);
-    piece_finish(p);
+    bg_piece_add(p, t, a, b, (long)k + 1);
+    bg_piece_finish(p);
 }
 
 static int any_match(ctx *c, const bg_regex *res, size_t n, const char *s, size_t len, long line)
@@ -248,7 +248,7 @@ static void finish_row(bg_table *tb, bg_row *row)
 {
     int any = 0;
     for (size_t i = 0; i < row->n; i++) {
-        piece_finish(&row->cells[i]);
+        bg_piece_finish(&row->cells[i]);
         any |= row->cells[i].len > 0;
     }
     if (!any) {
@@ -276,11 +276,11 @@ static void add_tab_cells(ctx *c, bg_row *row, size_t k, int continue_first)
             continue;
         if (first && continue_first) {
             if (i > seg && row->n > 0)
-                piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
+                bg_piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
             else if (i > seg)
-                piece_add(new_cell(row), c->t, seg, i, line);
+                bg_piece_add(new_cell(row), c->t, seg, i, line);
         } else
-            piece_add(new_cell(row), c->t, seg, i, line);
+            bg_piece_add(new_cell(row), c->t, seg, i, line);
         first = 0;
         seg = i + 1;
     }
@@ -293,7 +293,7 @@ static void add_continuation(ctx *c, bg_row *row, size_t k)
     if (row->line == 0)
         row->line = (long)k + 1;
     bg_piece *cell = row->n ? &row->cells[row->n - 1] : new_cell(row);
-    piece_add(cell, c->t, a, b, (long)k + 1);
+    bg_piece_add(cell, c->t, a, b, (long)k + 1);
 }
 
 static int is_cell_line(const bg_text *t, size_t k)
@@ -387,7 +387,7 @@ static void add_pipe_row(ctx *c, bg_table *tb, size_t k)
     for (size_t i = a; i <= b; i++) {
         if (i < b && s[i] != '|')
             continue;
-        piece_add(new_cell(&row), c->t, seg, i, row.line);
+        bg_piece_add(new_cell(&row), c->t, seg, i, row.line);
         seg = i + 1;
     }
     finish_row(tb, &row);
@@ -406,7 +406,7 @@ static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
         while (e < b && c->t->s[e] != ' ')
             e++;
         if (e > i)
-            piece_add(new_cell(&row), c->t, i, e, row.line);
+            bg_piece_add(new_cell(&row), c->t, i, e, row.line);
         i = e;
     }
     finish_row(tb, &row);
@@ -518,7 +518,7 @@ static void text_line(ctx *c, para_state *ps, size_t k)
         int mid_figure = !ps->blank_since && bg_match(c->m, &c->lr->wrap_end, open->text.s, open->text.len, tail, ov, 1, line)
                          && bg_match(c->m, &c->lr->wrap_start, c->t->s + a, b - a, 0, ov, 1, line);
         if (((long)ps->last_line_chars >= need || continues || mid_figure) && !ends_sentence(&open->text)) {
-            piece_add(&open->text, c->t, a, b, line);
+            bg_piece_add(&open->text, c->t, a, b, line);
             open->end_line = line;
             ps->last_line_chars = chars;
             ps->blank_since = 0;
@@ -528,7 +528,7 @@ static void text_line(ctx *c, para_state *ps, size_t k)
     bg_block blk = { 0 };
     blk.kind = BG_BLOCK_PARA;
     blk.line = blk.end_line = line;
-    piece_add(&blk.text, c->t, a, b, line);
+    bg_piece_add(&blk.text, c->t, a, b, line);
     if (marked) {
         blk.has_marker = 1;
         blk.mk = mk;
@@ -621,7 +621,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
     }
     for (size_t i = 0; i < out->n; i++)
         if (out->blocks[i].kind == BG_BLOCK_PARA)
-            piece_finish(&out->blocks[i].text);
+            bg_piece_finish(&out->blocks[i].text);
     free(kind);
 }
 

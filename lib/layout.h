@@ -28,7 +28,8 @@ typedef enum {
     BG_SHAPE_TAB_CELLS,     /* a cell per line starting with TAB, blank line between rows (000) */
     BG_SHAPE_PIPE,          /* a | b | c */
     BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
-    BG_SHAPE_CELL_LINES     /* a spreadsheet flattened one cell per line, no TABs */
+    BG_SHAPE_CELL_LINES,    /* a spreadsheet flattened one cell per line, no TABs */
+    BG_SHAPE_COLUMNS        /* cells laid out in columns with spaces (PDF text), cells wrapped */
 } bg_table_shape;
 
 typedef struct {
@@ -82,6 +83,10 @@ void bg_layout_free(bg_layout *l);
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);
+/* Append normalized range [a, b) of t (trimmed) to p, from line `line`. */
+void bg_piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line);
+/* Give a piece that got nothing an empty string; trim the room a finished one keeps. */
+void bg_piece_finish(bg_piece *p);
 
 /* Character count of a piece's text without surrounding spaces. */
 size_t bg_piece_chars(const bg_piece *p);

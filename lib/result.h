@@ -4,6 +4,7 @@
 
 #include "amounts.h"
 #include "cellstream.h"
+#include "columns.h"
 #include "checks.h"
 #include "indicators.h"
 #include "meta.h"

@@ -141,6 +141,11 @@ static bg_role role_of(const bg_table_rules *tr, bg_matcher *m, const bg_piece *
     return bg_header_role(tr, m, cell->s, cell->len, cell->line);
 }
 
+int bg_role_is_figure(bg_role r)
+{
+    return r == BG_R_WEIGHT || r == BG_R_SCORE || r == BG_R_BUDGET || r == BG_R_EXECUTED || r == BG_R_RETURNED;
+}
+
 int bg_role_is_left(bg_role r)
 {
     return r == BG_R_LABEL || r == BG_R_LEVEL1 || r == BG_R_LEVEL2 || r == BG_R_LEVEL3

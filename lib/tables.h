@@ -54,6 +54,8 @@ void bg_table_rules_free(bg_table_rules *tr);
 bg_role bg_header_role(const bg_table_rules *tr, bg_matcher *m, const char *s, size_t n, long line);
 /* Is a column of this role a name column (left of the values)? */
 int bg_role_is_left(bg_role r);
+/* Does a column of this role hold figures (分值, 得分, 预算数 …)? */
+int bg_role_is_figure(bg_role r);
 
 /* If row is a header (at least three cells with a role), fill *h and return 1. */
 int bg_header_of(const bg_table_rules *tr, bg_matcher *m, const bg_row *row, bg_header *h);

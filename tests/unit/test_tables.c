@@ -1030,6 +1030,57 @@ static void test_stream_not_a_table(void)
     cJSON_Delete(root);
 }
 
+
+/* ---- tables laid out with spaces (PDF text, pdftotext -layout) ------------------------------- */
+
+/* A money table in columns under a unit declaration; a cell wrapped onto the
+ * next line; a page number and the header again after the page break. */
+static void test_columns_money_table(void)
+{
+    const char *text = TITLE
+        "单位：万元\n"                                                            /* 3 */
+        "  资金来源        年初预算数    全年预算数    全年执行数    执行率\n"    /* 4 */
+        "  合计            500.00        520.00        510.40        98.15%\n"    /* 5 */
+        "  中央补助资金    300.00        300.00        300.00        100.00%\n"   /* 6 */
+        "\n"
+        "                              —3—\n"                                     /* 8 */
+        "  资金来源        年初预算数    全年预算数    全年执行数    执行率\n"
+        "  县级配套资金（  200.00        220.00        210.40        95.64%\n"    /* 10 */
+        "  含追加）\n"                                                            /* 11 */
+        "资金全部到位，按进度拨付。\n";                                           /* 12 */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    const cJSON *t = item(root, "tables", 0);
+    CHECK_STR(S(t, "shape"), "columns");
+    CHECK_NUM(t, "end_line", 11);
+    CHECK_INT(count(t, "rows"), 3);
+    CHECK_INT(count(root, "amounts"), 9);
+    const cJSON *a = item(root, "amounts", 6);
+    CHECK_STR(S(a, "row"), "县级配套资金(含追加)");      /* the wrapped cell joined */
+    CHECK_STR(S(a, "column"), "年初预算数");
+    CHECK_NUM(a, "value_wan", 200);
+    CHECK_NUM(a, "line", 10);
+    const cJSON *k = check_of(root, "column_adds_up", 0);
+    CHECK(k && S(k, "status") && strcmp(S(k, "status"), "ok") == 0);
+    cJSON_Delete(root);
+}
+
+/* Not tables: prose with double spaces, a signature line of three fields. */
+static void test_columns_not_a_table(void)
+{
+    const char *text = TITLE
+        "一、基本情况\n"
+        "本单位  全年支出  120万元，  完成  全部任务。\n"
+        "填表人：王某    联系电话：0731-1234567    填报日期：2024年3月1日\n"
+        "评分标准    得分    分值\n"
+        "以上内容由评价组填写，其中得分以复核结果为准，本表一式两份。\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "amounts"), 1);
+    CHECK_STR(S(get(root, "document"), "preparer"), "王某");
+    cJSON_Delete(root);
+}
+
 int main(void)
 {
     baogao_error err;
@@ -1057,6 +1108,8 @@ int main(void)
     test_stream_figure_table();
     test_stream_uncertain_rows();
     test_stream_not_a_table();
+    test_columns_money_table();
+    test_columns_not_a_table();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");
 }

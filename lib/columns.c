@@ -1,0 +1,287 @@
+/* columns.c — tables laid out with spaces, as pdftotext -layout gives them.
+ *
+ * A reader finds the header line (cells between runs of two or more spaces,
+ * at least three of them naming columns) and reads each line below by where
+ * its pieces stand: a piece belongs to the column whose header cell starts
+ * at or just before it (a Chinese character is two columns wide). A line
+ * with a piece under a figure column (分值, 得分, 预算数 …) starts a row;
+ * a line without one holds the rest of cells wrapped from the row above.
+ * Page-number lines and a header repeated after a page break are skipped. A
+ * line whose pieces stand under no column, or run over the next one (prose),
+ * ends the table. */
+#include "columns.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_SEGS = 64 };
+
+/* A piece of a line: normalized bytes [a, b), display columns [col, col + width). */
+typedef struct {
+    size_t a, b;
+    long col, width;
+} seg;
+
+typedef struct {
+    const bg_text *t;
+    const bg_stream_rules *sr;
+    const bg_table_rules *tr;
+    bg_matcher *m;
+    long starts[MAX_SEGS];      /* the header cells' columns */
+    bg_role roles[MAX_SEGS];
+    size_t ncols;
+} cctx;
+
+static long cp_width(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
+}
+
+/* Line k (0-based) split at runs of two or more spaces; 0 when it has more
+ * pieces than a table has columns. */
+static size_t split_line(const bg_text *t, size_t k, seg *out)
+{
+    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0, spaces = 0;
+    long col = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t cp;
+        int len = bg_utf8_next(t->s + i, b - i, &cp);
+        long w = cp == '\t' ? 8 : cp_width(cp);
+        if (cp == ' ' || cp == '\t') {
+            spaces += cp == ' ' ? 1 : 2;
+        } else {
+            if (n == 0 || spaces >= 2) {
+                if (n == MAX_SEGS)
+                    return 0;
+                out[n++] = (seg){ i, i, col, 0 };
+            }
+            spaces = 0;
+            out[n - 1].b = i + (size_t)len;
+            out[n - 1].width = col + w - out[n - 1].col;
+        }
+        col += w;
+        i += (size_t)len;
+    }
+    return n;
+}
+
+static bg_role seg_role(const cctx *c, const seg *s, long line)
+{
+    return bg_header_role(c->tr, c->m, c->t->s + s->a, s->b - s->a, line);
+}
+
+/* Is line k a header: three pieces or more naming columns, no figure among them? */
+static int header_line(const cctx *c, const seg *sg, size_t n, long line, bg_role *roles)
+{
+    size_t named = 0;
+    for (size_t i = 0; i < n; i++) {
+        roles[i] = seg_role(c, &sg[i], line);
+        named += roles[i] != BG_R_NONE;
+    }
+    return n >= 3 && named >= 3;
+}
+
+/* The column of each piece; 0 when a piece stands under no column, shares
+ * one with another piece, or runs over the next column (a line of prose). */
+static int place(const cctx *c, const seg *sg, size_t n, size_t *col)
+{
+    long slack = c->sr->column_slack;
+    for (size_t i = 0; i < n; i++) {
+        if (sg[i].col < c->starts[0] - slack)
+            return 0;
+        size_t j = 0;
+        while (j + 1 < c->ncols && c->starts[j + 1] - slack <= sg[i].col)
+            j++;
+        if ((i > 0 && j <= col[i - 1]) || (j + 1 < c->ncols && sg[i].col + sg[i].width > c->starts[j + 1] + slack))
+            return 0;
+        col[i] = j;
+    }
+    return 1;
+}
+
+static int starts_row(const cctx *c, const size_t *col, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (bg_role_is_figure(c->roles[col[i]]))
+            return 1;
+    return 0;
+}
+
+/* A header reprinted after a page break: its pieces name the same columns. */
+static int repeated_header(const cctx *c, const seg *sg, const size_t *col, size_t n, long line)
+{
+    size_t same = 0;
+    for (size_t i = 0; i < n; i++)
+        same += c->roles[col[i]] != BG_R_NONE && seg_role(c, &sg[i], line) == c->roles[col[i]];
+    return same >= 3;
+}
+
+static bg_row *new_row(bg_table *tb, size_t width, long line)
+{
+    bg_row row = { 0 };
+    row.n = row.cap = width;
+    row.cells = bg_xcalloc(width, sizeof *row.cells);
+    row.line = line;
+    BG_PUSH(tb->rows, tb->n, tb->cap, row);
+    return &tb->rows[tb->n - 1];
+}
+
+static void add_pieces(const cctx *c, bg_row *row, const seg *sg, const size_t *col, size_t n, long line)
+{
+    for (size_t i = 0; i < n; i++)
+        bg_piece_add(&row->cells[col[i]], c->t, sg[i].a, sg[i].b, line);
+}
+
+/* Read the table whose header is line k0; returns its last line (0-based),
+ * or k0 when no row follows. */
+static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
+{
+    seg sg[MAX_SEGS];
+    size_t col[MAX_SEGS], n = split_line(c->t, k0, sg), last = k0;
+    for (size_t i = 0; i < n; i++)
+        c->starts[i] = sg[i].col;
+    c->ncols = n;
+    for (size_t i = 0; i < n; i++)
+        col[i] = i;
+    add_pieces(c, new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
+    bg_row *cur = &tb->rows[0];
+    size_t cur_index = 0;
+    int skipping = 0;           /* the lines of a reprinted header */
+    for (size_t k = k0 + 1; k < l->nlines; k++) {
+        if (l->line_kind[k] == BG_LINE_BLANK || l->line_kind[k] == BG_LINE_NOISE)
+            continue;
+        size_t m = l->line_kind[k] == BG_LINE_TEXT ? split_line(c->t, k, sg) : 0;
+        if (m == 0 || !place(c, sg, m, col))
+            break;
+        long line = (long)k + 1;
+        if (repeated_header(c, sg, col, m, line)) {
+            skipping = 1;
+        } else if (starts_row(c, col, m)) {
+            cur = new_row(tb, n, line);
+            cur_index = tb->n - 1;
+            add_pieces(c, cur, sg, col, m, line);
+            skipping = 0;
+        } else if (!skipping) {
+            cur = &tb->rows[cur_index];
+            add_pieces(c, cur, sg, col, m, line);
+        }
+        last = k;
+    }
+    for (size_t r = 0; r < tb->n; r++)
+        for (size_t i = 0; i < tb->rows[r].n; i++)
+            bg_piece_finish(&tb->rows[r].cells[i]);
+    tb->shape = BG_SHAPE_COLUMNS;
+    tb->line = (long)k0 + 1;
+    tb->end_line = (long)last + 1;
+    return tb->n > 1 ? last : k0;
+}
+
+/* ---- cutting paragraphs ----------------------------------------------------- */
+
+/* Bytes [i, j) of p as a paragraph of their own. */
+static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j)
+{
+    bg_block b = { 0 };
+    b.kind = BG_BLOCK_PARA;
+    b.text.s = bg_xstrndup(p->s + i, j - i);
+    b.text.map = bg_xmalloc((j - i + 1) * sizeof *b.text.map);
+    memcpy(b.text.map, p->map + i, (j - i + 1) * sizeof *b.text.map);
+    b.text.len = j - i;
+    b.text.cap = j - i + 1;
+    b.line = b.text.line = bg_text_line(t, p->map[i]);
+    b.end_line = b.text.end_line = bg_text_line(t, p->map[j - 1]);
+    return b;
+}
+
+static int blank_bytes(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Put the table of normalized bytes [from, to) in place of what the
+ * paragraphs held there; a paragraph that ran into it keeps its text before
+ * and gives the text after it a paragraph of its own. */
+static void splice(const bg_text *t, bg_layout *l, bg_table *tb, size_t from, size_t to)
+{
+    bg_block *blocks = bg_xcalloc(l->n + 2, sizeof *blocks);
+    size_t n = 0;
+    int placed = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bg_block *b = &l->blocks[i];
+        const bg_piece *p = &b->text;
+        if (b->kind != BG_BLOCK_PARA || p->map[p->len] <= from || p->map[0] >= to) {
+            if (!placed && b->kind == BG_BLOCK_PARA && p->map[0] >= to) {
+                blocks[n].kind = BG_BLOCK_TABLE;
+                blocks[n++].table = *tb;
+                placed = 1;
+            }
+            blocks[n++] = *b;
+            continue;
+        }
+        size_t x = 0, y = p->len;
+        while (x < p->len && p->map[x] < from)
+            x++;
+        while (y > x && p->map[y - 1] >= to)
+            y--;
+        if (x > 0 && !blank_bytes(p->s, x)) {
+            blocks[n] = cut_para(t, p, 0, x);
+            blocks[n].has_marker = b->has_marker;
+            blocks[n++].mk = b->mk;
+        }
+        if (!placed) {
+            blocks[n].kind = BG_BLOCK_TABLE;
+            blocks[n++].table = *tb;
+            placed = 1;
+        }
+        if (y < p->len && !blank_bytes(p->s + y, p->len - y))
+            blocks[n++] = cut_para(t, p, y, p->len);
+        bg_piece_free(&b->text);
+    }
+    if (!placed) {
+        blocks[n].kind = BG_BLOCK_TABLE;
+        blocks[n++].table = *tb;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (blocks[i].kind == BG_BLOCK_TABLE && blocks[i].table.rows == tb->rows) {
+            blocks[i].line = tb->line;
+            blocks[i].end_line = tb->end_line;
+        }
+    free(l->blocks);
+    l->blocks = blocks;
+    l->n = l->cap = n;
+}
+
+void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
+                      bg_layout *l)
+{
+    cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
+    seg sg[MAX_SEGS];
+    for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
+        size_t n;
+        if (l->line_kind[k] != BG_LINE_TEXT || (n = split_line(t, k, sg)) < 3
+            || !header_line(&c, sg, n, (long)k + 1, c.roles))
+            continue;
+        bg_table tb = { 0 };
+        size_t last = read_table(&c, l, k, &tb);
+        if (last == k) {
+            for (size_t r = 0; r < tb.n; r++) {
+                for (size_t i = 0; i < tb.rows[r].n; i++)
+                    bg_piece_free(&tb.rows[r].cells[i]);
+                free(tb.rows[r].cells);
+            }
+            free(tb.rows);
+            continue;
+        }
+        size_t to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
+        splice(t, l, &tb, t->lines[k], to);
+        for (size_t j = k; j <= last; j++)
+            if (l->line_kind[j] == BG_LINE_TEXT)
+                l->line_kind[j] = BG_LINE_TABLE;
+        k = last;
+    }
+}

@@ -133,6 +133,14 @@ static int matches(sctx *c, const bg_regex *re, size_t k)
     return p->len && bg_match(c->m, re, p->s, p->len, 0, ov, 1, p->line);
 }
 
+/* Is cell k only a unit, (万元)? A longer cell may end with one (项目资金(万元)). */
+static int unit_only(sctx *c, size_t k)
+{
+    size_t ov[2];
+    const bg_piece *p = c->cells[k];
+    return p->len && bg_match(c->m, &c->sr->unit_fragment, p->s, p->len, 0, ov, 1, p->line) && ov[0] == 0;
+}
+
 static long chars(sctx *c, size_t k)
 {
     return (long)bg_piece_chars(c->cells[k]);
@@ -174,7 +182,7 @@ static bg_role named_from(sctx *c, size_t k, size_t *count)
  * named ones. */
 static int header_cell(sctx *c, size_t k, slot *s, bg_role *role)
 {
-    if (c->cls[k] != C_TEXT || matches(c, &c->sr->unit_fragment, k) || chars(c, k) > c->sr->header_max_chars)
+    if (c->cls[k] != C_TEXT || unit_only(c, k) || chars(c, k) > c->sr->header_max_chars)
         return 0;
     s->first = k;
     *role = named_from(c, k, &s->count);
@@ -183,7 +191,7 @@ static int header_cell(sctx *c, size_t k, slot *s, bg_role *role)
     /* a last character (实际完成 / 值), unless it starts the next cell (分 / 值) */
     size_t next;
     for (size_t e = k + s->count; e < c->n && c->cls[e] == C_TEXT; e++) {
-        if (!matches(c, &c->sr->unit_fragment, e) && (chars(c, e) != 1 || named_from(c, e, &next) != BG_R_NONE))
+        if (!unit_only(c, e) && (chars(c, e) != 1 || named_from(c, e, &next) != BG_R_NONE))
             break;
         s->count++;
     }
@@ -228,18 +236,23 @@ static int header_at(sctx *c, size_t i, header *h, size_t *stop)
     return 1;
 }
 
+static int corner_name(sctx *c, size_t k)
+{
+    return c->cls[k] == C_TEXT && chars(c, k) <= c->sr->header_max_chars && joined_role(c, k, 1) == BG_R_NONE;
+}
+
 /* A header of figures only has no name column, yet its rows start with a
  * label (年度资金总额): give it one. Its header is the corner cell before the
- * header when a unit follows it (项目资金 / (万元)), else blank. */
+ * header when it states the unit (项目资金 / (万元), 项目资金(万元)), else blank. */
 static void add_corner(sctx *c, header *h, size_t lo)
 {
     size_t k = h->start;
-    if (k > lo && matches(c, &c->sr->unit_fragment, k - 1)) {
+    if (k > lo && unit_only(c, k - 1)) {
         k--;
-        if (k > lo && c->cls[k - 1] == C_TEXT && chars(c, k - 1) <= c->sr->header_max_chars
-            && joined_role(c, k - 1, 1) == BG_R_NONE)
+        if (k > lo && corner_name(c, k - 1))
             k--;
-    }
+    } else if (k > lo && corner_name(c, k - 1) && matches(c, &c->sr->unit_fragment, k - 1))
+        k--;
     slot corner = { k, h->start - k };
     header_push(h, corner, BG_R_LABEL);
     memmove(h->slots + 1, h->slots, (h->n - 1) * sizeof *h->slots);

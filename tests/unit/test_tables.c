@@ -1081,6 +1081,67 @@ static void test_columns_not_a_table(void)
     cJSON_Delete(root);
 }
 
+
+/* A figures table whose corner is one cell with its unit (项目资金(万元)). */
+static void test_stream_corner_cell(void)
+{
+    static const char *const cells[] = {
+        "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "80.00", "80.00", "76.00", "10", "95.00%", "9.5",
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "培训场次", "≥12场", "14场", "90", "88", "总分", "100", "97.5", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "amounts"), 3);
+    CHECK_STR(S(item(root, "amounts", 2), "column"), "全年执行数");
+    CHECK_STR(S(item(root, "amounts", 2), "unit"), "万元");
+    CHECK_NUM(get(root, "scores"), "total", 97.5);
+    cJSON_Delete(root);
+}
+
+/* Known gaps, kept visible. */
+static void test_known_gaps(void)
+{
+#if 0 /* BUG: a header cell split by a space after a part that names a column
+       * (偏差原因分析 / 及改进措施) is not joined: a piece after a named cell
+       * joins it only when it is one character or a unit
+       * (lib/cellstream.c:191); 及改进措施 becomes a raw stretch with a warning
+       * and the header cell reads 偏差原因分析. */
+    {
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析", "及改进措施",
+        "产出指标", "数量指标", "培训场次", "≥12场", "14场", "50", "50",
+        "效益指标", "社会效益指标", "参训合格率", "≥90%", "88%", "30", "25", "部分学员缺考，下期加强考勤",
+        "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "20", "20", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "warnings"), 0);
+    const cJSON *hdr = cJSON_GetArrayItem(get(item(root, "tables", 0), "rows"), 0);
+    CHECK_INT(cJSON_GetArraySize(hdr), 8);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(hdr, 7)), "偏差原因分析及改进措施");
+    CHECK_STR(S(item(root, "indicators", 1), "note"), "部分学员缺考,下期加强考勤");
+    cJSON_Delete(root);
+    }
+#endif
+#if 0 /* BUG: in a table laid out with spaces, a merged level cell printed at
+       * the middle of its rows (产出指标 on the second of three lines) is read
+       * as the level of that row only: the row above lacks it and the row
+       * itself loses its level 2 (lib/columns.c:161 starts a row by its
+       * figures; lib/indicators.c:207 resets level 2 under a new level 1). */
+    {
+    const char *text = TITLE
+        "  一级指标  二级指标    三级指标            分值  得分\n"
+        "            数量指标    培训场次            10    10\n"
+        "  产出指标              培训人数            10    9\n"
+        "            质量指标    培训合格率          10    10\n";
+    cJSON *root = convert(text);
+    CHECK_STR(S(item(root, "indicators", 0), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "数量指标");
+    cJSON_Delete(root);
+    }
+#endif
+}
+
 int main(void)
 {
     baogao_error err;
@@ -1110,6 +1171,8 @@ int main(void)
     test_stream_not_a_table();
     test_columns_money_table();
     test_columns_not_a_table();
+    test_stream_corner_cell();
+    test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");
 }

@@ -117,7 +117,9 @@ static int is_header(tctx *c, const bg_row *row, int numbers)
  * header cell governs the rest of the table. */
 static void install_header(tctx *c, const bg_row *row)
 {
-    int merge = c->header && c->header_n == row->n;
+    /* only a header row right above: a table may hold several headers (a
+     * spreadsheet rebuilt from a cell stream), and a later one is new */
+    int merge = c->header && c->header_n == row->n && c->header + 1 == row;
     for (size_t k = 0; k < row->n; k++) {
         char unit[16];
         if (unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line, unit, sizeof unit)) {

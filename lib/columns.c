@@ -203,57 +203,86 @@ static int blank_bytes(const char *s, size_t n)
     return 1;
 }
 
-/* Put the table of normalized bytes [from, to) in place of what the
- * paragraphs held there; a paragraph that ran into it keeps its text before
- * and gives the text after it a paragraph of its own. */
-static void splice(const bg_text *t, bg_layout *l, bg_table *tb, size_t from, size_t to)
+/* A table found and the normalized bytes [from, to) its lines held. */
+typedef struct {
+    bg_table table;
+    size_t from, to;
+} found;
+
+typedef struct {
+    bg_block *blocks;
+    size_t n, cap;
+} block_list;
+
+static void put_table(block_list *bl, const found *f)
 {
-    bg_block *blocks = bg_xcalloc(l->n + 2, sizeof *blocks);
-    size_t n = 0;
-    int placed = 0;
+    bg_block b = { 0 };
+    b.kind = BG_BLOCK_TABLE;
+    b.table = f->table;
+    b.line = f->table.line;
+    b.end_line = f->table.end_line;
+    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
+}
+
+static void put_text(block_list *bl, const bg_text *t, const bg_block *para, size_t i, size_t j)
+{
+    const bg_piece *p = &para->text;
+    if (j <= i || blank_bytes(p->s + i, j - i))
+        return;
+    bg_block b = cut_para(t, p, i, j);
+    if (i == 0) {               /* the paragraph's start: its heading marker */
+        b.has_marker = para->has_marker;
+        b.mk = para->mk;
+    }
+    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
+}
+
+/* Cut paragraph b around the tables (from *next on, in text order): its text
+ * outside them stays paragraphs, each table takes the place of its lines. */
+static void cut_around(block_list *bl, const bg_text *t, const bg_block *b, const found *fs, size_t nf,
+                       size_t *next)
+{
+    const bg_piece *p = &b->text;
+    size_t pos = 0;
+    while (pos < p->len) {
+        size_t r = *next;
+        if (r < nf && p->map[pos] >= fs[r].from) {     /* inside table r */
+            put_table(bl, &fs[r]);
+            while (pos < p->len && p->map[pos] < fs[r].to)
+                pos++;
+            (*next)++;
+            continue;
+        }
+        size_t end = pos;
+        while (end < p->len && (r >= nf || p->map[end] < fs[r].from))
+            end++;
+        put_text(bl, t, b, pos, end);
+        pos = end;
+    }
+}
+
+/* Replace the lines of the tables found (in text order) by the tables, in
+ * one pass over the blocks. */
+static void splice(const bg_text *t, bg_layout *l, const found *fs, size_t nf)
+{
+    block_list bl = { NULL, 0, 0 };
+    size_t next = 0;
     for (size_t i = 0; i < l->n; i++) {
         bg_block *b = &l->blocks[i];
         const bg_piece *p = &b->text;
-        if (b->kind != BG_BLOCK_PARA || p->map[p->len] <= from || p->map[0] >= to) {
-            if (!placed && b->kind == BG_BLOCK_PARA && p->map[0] >= to) {
-                blocks[n].kind = BG_BLOCK_TABLE;
-                blocks[n++].table = *tb;
-                placed = 1;
-            }
-            blocks[n++] = *b;
+        if (b->kind != BG_BLOCK_PARA || next >= nf || p->map[p->len] <= fs[next].from) {
+            BG_PUSH(bl.blocks, bl.n, bl.cap, *b);
             continue;
         }
-        size_t x = 0, y = p->len;
-        while (x < p->len && p->map[x] < from)
-            x++;
-        while (y > x && p->map[y - 1] >= to)
-            y--;
-        if (x > 0 && !blank_bytes(p->s, x)) {
-            blocks[n] = cut_para(t, p, 0, x);
-            blocks[n].has_marker = b->has_marker;
-            blocks[n++].mk = b->mk;
-        }
-        if (!placed) {
-            blocks[n].kind = BG_BLOCK_TABLE;
-            blocks[n++].table = *tb;
-            placed = 1;
-        }
-        if (y < p->len && !blank_bytes(p->s + y, p->len - y))
-            blocks[n++] = cut_para(t, p, y, p->len);
+        cut_around(&bl, t, b, fs, nf, &next);
         bg_piece_free(&b->text);
     }
-    if (!placed) {
-        blocks[n].kind = BG_BLOCK_TABLE;
-        blocks[n++].table = *tb;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (blocks[i].kind == BG_BLOCK_TABLE && blocks[i].table.rows == tb->rows) {
-            blocks[i].line = tb->line;
-            blocks[i].end_line = tb->end_line;
-        }
+    for (; next < nf; next++)
+        put_table(&bl, &fs[next]);
     free(l->blocks);
-    l->blocks = blocks;
-    l->n = l->cap = n;
+    l->blocks = bl.blocks;
+    l->n = bl.n;
+    l->cap = bl.cap;
 }
 
 void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
@@ -261,27 +290,27 @@ void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_tabl
 {
     cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
     seg sg[MAX_SEGS];
+    found *fs = NULL;
+    size_t nf = 0, cap = 0;
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t n;
         if (l->line_kind[k] != BG_LINE_TEXT || (n = split_line(t, k, sg)) < 3
             || !header_line(&c, sg, n, (long)k + 1, c.roles))
             continue;
-        bg_table tb = { 0 };
-        size_t last = read_table(&c, l, k, &tb);
+        found f = { { 0 }, t->lines[k], 0 };
+        size_t last = read_table(&c, l, k, &f.table);
         if (last == k) {
-            for (size_t r = 0; r < tb.n; r++) {
-                for (size_t i = 0; i < tb.rows[r].n; i++)
-                    bg_piece_free(&tb.rows[r].cells[i]);
-                free(tb.rows[r].cells);
-            }
-            free(tb.rows);
+            bg_table_free(&f.table);
             continue;
         }
-        size_t to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
-        splice(t, l, &tb, t->lines[k], to);
+        f.to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
+        BG_PUSH(fs, nf, cap, f);
         for (size_t j = k; j <= last; j++)
             if (l->line_kind[j] == BG_LINE_TEXT)
                 l->line_kind[j] = BG_LINE_TABLE;
         k = last;
     }
+    if (nf)
+        splice(t, l, fs, nf);
+    free(fs);
 }

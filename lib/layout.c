@@ -451,7 +451,7 @@ static int single_cells(const bg_table *tb)
     return 1;
 }
 
-static void free_table(bg_table *tb)
+void bg_table_free(bg_table *tb)
 {
     for (size_t r = 0; r < tb->n; r++) {
         for (size_t k = 0; k < tb->rows[r].n; k++)
@@ -568,7 +568,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
             bg_table tb = { 0 };
             build_tab_table(&c, kind, k, end, shape, &tb);
             if (shape == BG_SHAPE_TAB_CELLS && (single_cells(&tb) || indented_text(&c, kind, k, end))) {
-                free_table(&tb);
+                bg_table_free(&tb);
                 for (size_t j = k; j < end && j < nl; j++)
                     if (kind[j] == L_TAB)
                         kind[j] = blank_line(t, j) ? L_BLANK : L_TEXT;   /* read again below as paragraphs */

@@ -83,6 +83,8 @@ void bg_layout_free(bg_layout *l);
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);
+/* Free a table's rows and cells; the table is left empty. */
+void bg_table_free(bg_table *tb);
 /* Append normalized range [a, b) of t (trimmed) to p, from line `line`. */
 void bg_piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line);
 /* Give a piece that got nothing an empty string; trim the room a finished one keeps. */

@@ -945,13 +945,18 @@ static void test_stream_figure_table(void)
         "其中:当年财政拨款", "100.00", "98.00", "92.10", "—", "—", "—",
         "上年结转资金", "20.00", "20.00", "20.00",
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-        "产出指标", "数量指标", "养护里程", "≥80公里", "82公里", "90", "88.5",
+        "产出指标", "数量指标", "养护里程", "≥80公里", "82公里", "80", "78.5",
+        "成本指标", "每公里养护成本", "≤1.5万元", "1.37万元", "10", "10",
         "总分", "100", "98", NULL,
     };
     for (int shape = 0; shape < 2; shape++) {
         cJSON *root = convert_owned(shape ? one_line(cells) : cell_lines(cells));
-        CHECK_INT(count(root, "amounts"), 9);
+        CHECK_INT(count(root, "amounts"), 11);
         const cJSON *a = item(root, "amounts", 0), *p = item(root, "amounts", 4), *r = item(root, "amounts", 8);
+        /* under the second header of the same width: its own column names */
+        CHECK_STR(S(item(root, "amounts", 9), "column"), "年度指标值");
+        CHECK_STR(S(item(root, "amounts", 10), "column"), "实际完成值");
+        CHECK_STR(S(item(root, "amounts", 10), "row"), "每公里养护成本");
         CHECK_STR(S(a, "row"), "年度资金总额");
         CHECK_STR(S(a, "column"), "年初预算数");
         CHECK_STR(S(a, "unit"), "万元");
@@ -962,12 +967,12 @@ static void test_stream_figure_table(void)
         CHECK_STR(S(r, "row"), "上年结转资金");
         CHECK_STR(S(r, "column"), "全年执行数");   /* left-aligned: the blank cells are at the right */
         CHECK_NUM(r, "value_wan", 20);
-        CHECK_INT(count(root, "indicators"), 1);
+        CHECK_INT(count(root, "indicators"), 2);
         CHECK_NUM(get(root, "scores"), "total", 98);
         const cJSON *k = check_of(root, "scores_add_up", 0);
         CHECK(k != NULL);
         if (k)
-            CHECK_NUM(k, "found", 98);           /* 9.5 + 88.5: one table */
+            CHECK_NUM(k, "found", 98);           /* 9.5 + 78.5 + 10: one table */
         CHECK_INT(count(root, "warnings"), 0);
         cJSON_Delete(root);
     }

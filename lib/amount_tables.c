@@ -117,7 +117,9 @@ static int is_header(tctx *c, const bg_row *row, int numbers)
  * header cell governs the rest of the table. */
 static void install_header(tctx *c, const bg_row *row)
 {
-    int merge = c->header && c->header_n == row->n;
+    /* only a header row right above: a table may hold several headers (a
+     * spreadsheet rebuilt from a cell stream), and a later one is new */
+    int merge = c->header && c->header_n == row->n && c->header + 1 == row;
     for (size_t k = 0; k < row->n; k++) {
         char unit[16];
         if (unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line, unit, sizeof unit)) {
@@ -130,7 +132,7 @@ static void install_header(tctx *c, const bg_row *row)
         c->header_text = bg_xcalloc(row->n ? row->n : 1, sizeof *c->header_text);
     }
     for (size_t k = 0; k < row->n; k++) {
-        char *t = bg_clean(row->cells[k].s, row->cells[k].len);
+        char *t = label_text(c, &row->cells[k]);    /* 年度预算申请(万元): its unit is not its name */
         if (merge && c->header_text[k] && *t) {
             char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
             free(t);
@@ -304,7 +306,8 @@ static void table_row(tctx *c, const bg_row *row)
             c->unit_source = "declared";
         numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
     }
-    int header = is_header(c, row, numbers);
+    /* A raw row's cells have no certain column: only their written amounts count. */
+    int header = !row->raw && is_header(c, row, numbers);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
         if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
@@ -313,12 +316,12 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+            const char *col = !row->raw && c->header && c->header_n == row->n ? c->header_text[k] : NULL;
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
         }
-        if (!header)
+        if (!header && !row->raw)
             number_cell(c, row, k, lab, has_row_unit ? row_unit : NULL);
     }
     if (header)

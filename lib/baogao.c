@@ -69,7 +69,10 @@ static const struct {
     { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
     { "labels", "clause_end drop_before drop_after part total count_at_end" },
     { "column", "role header" },
-    { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better" },
+    { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
+                         "date" },
+    { "cell-stream", "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
+                     "header_max_chars column_slack" },
     { "quality-scale", "words" },
     { "scores", "total grade item item_weight quoted item_name" },
     { "checks", "total_row generic_label" },
@@ -175,6 +178,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
     if (rc == 0)
         rc = bg_tables_compile(&p->recs, &p->tables, err);
     if (rc == 0)
+        rc = bg_stream_compile(&p->recs, &p->stream, err);
+    if (rc == 0)
         rc = bg_scores_compile(&p->recs, &p->scores, err);
     if (rc == 0)
         rc = bg_checks_compile(&p->recs, &p->checks, err);
@@ -191,6 +196,7 @@ void baogao_patterns_free(baogao_patterns *p)
         return;
     bg_check_rules_free(&p->checks);
     bg_score_rules_free(&p->scores);
+    bg_stream_rules_free(&p->stream);
     bg_table_rules_free(&p->tables);
     bg_amount_rules_free(&p->amounts);
     bg_meta_rules_free(&p->meta);
@@ -248,6 +254,8 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_matcher m;
     bg_matcher_init(&m, &r->warnings);
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
+    bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
+    bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);

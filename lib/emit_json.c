@@ -181,6 +181,8 @@ static const char *shape_name(bg_table_shape s)
     case BG_SHAPE_TAB_ROWS: return "tab-rows";
     case BG_SHAPE_TAB_CELLS: return "tab-cells";
     case BG_SHAPE_SPACED: return "spaced";
+    case BG_SHAPE_CELL_LINES: return "cell-lines";
+    case BG_SHAPE_COLUMNS: return "columns";
     default: return "pipe";
     }
 }

@@ -83,6 +83,21 @@ static int words_achieved(const ctx *c, const char *target, const char *actual, 
     return -1;
 }
 
+/* A date cell as yyyymmdd, a missing day or month at the end of its period; 0 if not a date. */
+static long date_key(const ctx *c, const char *s, long line)
+{
+    size_t ov[2], a, b;
+    const bg_regex *re = &c->tr->date;
+    if (!s || !bg_match(c->m, re, s, strlen(s), 0, ov, 1, line) || !bg_group(c->m, re, "y", &a, &b))
+        return 0;
+    long y = strtol(s + a, NULL, 10), mo = 12, d = 31;
+    if (bg_group(c->m, re, "m", &a, &b))
+        mo = strtol(s + a, NULL, 10);
+    if (bg_group(c->m, re, "d", &a, &b))
+        d = strtol(s + a, NULL, 10);
+    return y * 10000 + mo * 100 + d;
+}
+
 /* Defined where both sides are numbers in the same unit, or words the
  * pattern files order; a target without comparator is a floor (100% vs 97%
  * is not achieved), or a ceiling for an indicator better the lower it is. */
@@ -215,7 +230,9 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
     parse_value(c, mr->cell[BG_R_ACTUAL], &ind.actual_parsed);
     row_span(cells, n, &ind.start, &ind.end);
     ind.line = bg_text_line(c->t, ind.start);  /* where the row starts */
-    ind.achieved = achieved(c, ind.level3, &ind.target_parsed, &ind.actual_parsed, ind.line);
+    long due = date_key(c, ind.target, ind.line), done = date_key(c, ind.actual, ind.line);
+    ind.achieved = due && done ? done <= due      /* a deadline: 2022年10月底前 */
+                               : achieved(c, ind.level3, &ind.target_parsed, &ind.actual_parsed, ind.line);
     ind.has_weight = mr->cell[BG_R_WEIGHT] && bg_cell_decimal(mr->cell[BG_R_WEIGHT], &ind.weight);
     ind.has_score = mr->cell[BG_R_SCORE] && bg_cell_decimal(mr->cell[BG_R_SCORE], &ind.score);
     if (!ind.has_weight && ind.has_level3_weight) {
@@ -327,6 +344,8 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     for (size_t r = 0; r < tb->n; r++) {
         const bg_row *row = &tb->rows[r];
         bg_header nh;
+        if (row->raw)
+            continue;           /* cells not placed in columns: no reading is certain */
         if (bg_header_of(c->tr, c->m, row, &nh)) {
             bg_header_free(&h);
             h = nh;

@@ -114,21 +114,76 @@ static void push_run(bg_piece *p, size_t at, size_t from)
     p->more[p->nruns++ - 1] = r;
 }
 
-/* Byte p->len onward comes from normalized offset `from`. */
-static void piece_run(bg_piece *p, size_t from)
+/* Byte `at` onward comes from normalized offset `from`. */
+static void piece_run_at(bg_piece *p, size_t at, size_t from)
 {
     if (p->nruns) {
         const bg_piece_run *last = run_at(p, p->nruns - 1);
-        if (last->from + (p->len - last->at) == from)
+        if (last->from + (at - last->at) == from)
             return;         /* continues the run before it */
     }
-    push_run(p, p->len, from);
+    push_run(p, at, from);
+}
+
+static void piece_run(bg_piece *p, size_t from)
+{
+    piece_run_at(p, p->len, from);
+}
+
+static void piece_reserve(bg_piece *p, size_t add)
+{
+    if (p->len + add + 1 <= p->cap)
+        return;
+    size_t cap = p->cap ? p->cap : 16;
+    while (cap < p->len + add + 1)
+        cap *= 2;
+    p->s = bg_xrealloc(p->s, cap);
+    p->cap = cap;
+}
+
+void bg_piece_append(bg_piece *dst, const bg_piece *src)
+{
+    if (dst->line == 0 || (dst->len == 0 && src->len))
+        dst->line = src->line;
+    dst->end_line = src->end_line;
+    if (src->len == 0 && dst->nruns)
+        return;
+    piece_reserve(dst, src->len);
+    for (size_t k = 0; k < src->nruns; k++) {
+        const bg_piece_run *r = run_at(src, k);
+        piece_run_at(dst, dst->len + r->at, r->from);
+    }
+    memcpy(dst->s + dst->len, src->s, src->len);
+    dst->len += src->len;
+    dst->s[dst->len] = '\0';
+}
+
+void bg_piece_empty_at(bg_piece *p, size_t at)
+{
+    p->s = bg_xstrdup("");
+    p->len = 0;
+    p->cap = 1;
+    push_run(p, 0, at);
+}
+
+void bg_piece_slice(const bg_piece *p, size_t i, size_t j, bg_piece *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s = bg_xstrndup(p->s + i, j - i);
+    out->len = j - i;
+    out->cap = j - i + 1;
+    push_run(out, 0, bg_piece_pos(p, i));
+    for (size_t k = 0; k < p->nruns; k++) {
+        const bg_piece_run *r = run_at(p, k);
+        if (r->at > i && r->at <= j)    /* a run at j: where the slice ends */
+            push_run(out, r->at - i, r->from);
+    }
 }
 
 /* Append normalized range [a, b) (trimmed) to p. Two Latin words meeting at
  * a join get a space; Chinese text and numbers join with nothing, which is
  * what mends "208.\n50" and "万\n元". */
-static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
+void bg_piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line)
 {
     trim_range(t->s, &a, &b);
     if (p->line == 0 || (p->len == 0 && a < b))
@@ -138,14 +193,8 @@ static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long li
         return;
     int space = p->len > 0 && is_alnum(p->s[p->len - 1]) && is_alnum(t->s[a])
                 && !(p->s[p->len - 1] >= '0' && p->s[p->len - 1] <= '9' && t->s[a] >= '0' && t->s[a] <= '9');
-    size_t add = (b - a) + (size_t)space;
-    if (p->len + add + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 16;
-        while (cap < p->len + add + 1)
-            cap *= 2;       /* a paragraph of a million wrapped lines grows in log steps */
-        p->s = bg_xrealloc(p->s, cap);
-        p->cap = cap;
-    }
+    /* by doubling: a paragraph of a million wrapped lines grows in log steps */
+    piece_reserve(p, (b - a) + (size_t)space);
     if (space) {
         /* the space stands where the next range starts */
         piece_run(p, a);
@@ -158,7 +207,7 @@ static void piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long li
     p->s[p->len] = '\0';
 }
 
-static void piece_finish(bg_piece *p)
+void bg_piece_finish(bg_piece *p)
 {
     if (!p->s)
         p->s = bg_xstrdup("");
@@ -215,8 +264,8 @@ void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p)
     size_t a, b;
     memset(p, 0, sizeof *p);
     line_range(t, k, &a, &b);
-    piece_add(p, t, a, b, (long)k + 1);
-    piece_finish(p);
+    bg_piece_add(p, t, a, b, (long)k + 1);
+    bg_piece_finish(p);
 }
 
 static int any_match(ctx *c, const bg_regex *res, size_t n, const char *s, size_t len, long line)
@@ -292,7 +341,7 @@ static void finish_row(bg_table *tb, bg_row *row)
     int any = 0;
     bg_shrink(&row->cells, &row->cap, row->n, sizeof *row->cells);
     for (size_t i = 0; i < row->n; i++) {
-        piece_finish(&row->cells[i]);
+        bg_piece_finish(&row->cells[i]);
         any |= row->cells[i].len > 0;
     }
     if (!any) {
@@ -320,11 +369,11 @@ static void add_tab_cells(ctx *c, bg_row *row, size_t k, int continue_first)
             continue;
         if (first && continue_first) {
             if (i > seg && row->n > 0)
-                piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
+                bg_piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
             else if (i > seg)
-                piece_add(new_cell(row), c->t, seg, i, line);
+                bg_piece_add(new_cell(row), c->t, seg, i, line);
         } else
-            piece_add(new_cell(row), c->t, seg, i, line);
+            bg_piece_add(new_cell(row), c->t, seg, i, line);
         first = 0;
         seg = i + 1;
     }
@@ -337,7 +386,7 @@ static void add_continuation(ctx *c, bg_row *row, size_t k)
     if (row->line == 0)
         row->line = (long)k + 1;
     bg_piece *cell = row->n ? &row->cells[row->n - 1] : new_cell(row);
-    piece_add(cell, c->t, a, b, (long)k + 1);
+    bg_piece_add(cell, c->t, a, b, (long)k + 1);
 }
 
 static int is_cell_line(const bg_text *t, size_t k)
@@ -431,7 +480,7 @@ static void add_pipe_row(ctx *c, bg_table *tb, size_t k)
     for (size_t i = a; i <= b; i++) {
         if (i < b && s[i] != '|')
             continue;
-        piece_add(new_cell(&row), c->t, seg, i, row.line);
+        bg_piece_add(new_cell(&row), c->t, seg, i, row.line);
         seg = i + 1;
     }
     finish_row(tb, &row);
@@ -450,7 +499,7 @@ static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
         while (e < b && c->t->s[e] != ' ')
             e++;
         if (e > i)
-            piece_add(new_cell(&row), c->t, i, e, row.line);
+            bg_piece_add(new_cell(&row), c->t, i, e, row.line);
         i = e;
     }
     finish_row(tb, &row);
@@ -495,7 +544,7 @@ static int single_cells(const bg_table *tb)
     return 1;
 }
 
-static void free_table(bg_table *tb)
+void bg_table_free(bg_table *tb)
 {
     for (size_t r = 0; r < tb->n; r++) {
         for (size_t k = 0; k < tb->rows[r].n; k++)
@@ -563,7 +612,7 @@ static void text_line(ctx *c, para_state *ps, size_t k)
         int mid_figure = !ps->blank_since && bg_match(c->m, &c->lr->wrap_end, open->text.s, open->text.len, tail, ov, 1, line)
                          && bg_match(c->m, &c->lr->wrap_start, c->t->s + a, b - a, 0, ov, 1, line);
         if (((long)ps->last_line_chars >= need || continues || mid_figure) && !ends_sentence(&open->text)) {
-            piece_add(&open->text, c->t, a, b, line);
+            bg_piece_add(&open->text, c->t, a, b, line);
             open->end_line = line;
             ps->last_line_chars = chars;
             ps->blank_since = 0;
@@ -573,7 +622,7 @@ static void text_line(ctx *c, para_state *ps, size_t k)
     bg_block blk = { 0 };
     blk.kind = BG_BLOCK_PARA;
     blk.line = blk.end_line = line;
-    piece_add(&blk.text, c->t, a, b, line);
+    bg_piece_add(&blk.text, c->t, a, b, line);
     if (marked) {
         blk.has_marker = 1;
         blk.mk = mk;
@@ -613,7 +662,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
             bg_table tb = { 0 };
             build_tab_table(&c, kind, k, end, shape, &tb);
             if (shape == BG_SHAPE_TAB_CELLS && (single_cells(&tb) || indented_text(&c, kind, k, end))) {
-                free_table(&tb);
+                bg_table_free(&tb);
                 for (size_t j = k; j < end && j < nl; j++)
                     if (kind[j] == L_TAB)
                         kind[j] = blank_line(t, j) ? L_BLANK : L_TEXT;   /* read again below as paragraphs */
@@ -666,7 +715,7 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
     }
     for (size_t i = 0; i < out->n; i++)
         if (out->blocks[i].kind == BG_BLOCK_PARA)
-            piece_finish(&out->blocks[i].text);
+            bg_piece_finish(&out->blocks[i].text);
     bg_shrink(&out->blocks, &out->cap, out->n, sizeof *out->blocks);
     free(kind);
 }

@@ -33,13 +33,16 @@ typedef struct {
     bg_piece *cells;
     size_t n, cap;
     long line;
+    int raw;                /* cells not placed in columns with certainty: shown, not read */
 } bg_row;
 
 typedef enum {
     BG_SHAPE_TAB_ROWS,      /* a row per line, TAB between cells (001) */
     BG_SHAPE_TAB_CELLS,     /* a cell per line starting with TAB, blank line between rows (000) */
     BG_SHAPE_PIPE,          /* a | b | c */
-    BG_SHAPE_SPACED         /* a whole spreadsheet on one line, cells between spaces */
+    BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
+    BG_SHAPE_CELL_LINES,    /* a spreadsheet flattened one cell per line, no TABs */
+    BG_SHAPE_COLUMNS        /* cells laid out in columns with spaces (PDF text), cells wrapped */
 } bg_table_shape;
 
 typedef struct {
@@ -93,10 +96,22 @@ void bg_layout_free(bg_layout *l);
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);
+/* Free a table's rows and cells; the table is left empty. */
+void bg_table_free(bg_table *tb);
+/* Append normalized range [a, b) of t (trimmed) to p, from line `line`. */
+void bg_piece_add(bg_piece *p, const bg_text *t, size_t a, size_t b, long line);
+/* Give a piece that got nothing an empty string; trim the room a finished one keeps. */
+void bg_piece_finish(bg_piece *p);
 
 /* The normalized-text offset of byte i of p (0 <= i <= p->len; i == len is
  * where its last range ends). */
 size_t bg_piece_pos(const bg_piece *p, size_t i);
+/* Append the text of src, with its offsets, to dst. */
+void bg_piece_append(bg_piece *dst, const bg_piece *src);
+/* Make p (empty) an empty piece standing at normalized offset `at`. */
+void bg_piece_empty_at(bg_piece *p, size_t at);
+/* Bytes [i, j) of p, with their offsets, as a new piece (caller frees). */
+void bg_piece_slice(const bg_piece *p, size_t i, size_t j, bg_piece *out);
 
 /* Character count of a piece's text without surrounding spaces. */
 size_t bg_piece_chars(const bg_piece *p);

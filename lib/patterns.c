@@ -53,6 +53,25 @@ int bg_kv_int(const bg_kv *kv, long *out, baogao_error *err)
     return 0;
 }
 
+int bg_regex_slot_take(const bg_kv *kv, const bg_regex_slot *slots, size_t n, baogao_error *err)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(kv->key, slots[k].key) == 0) {
+            if (slots[k].re->code)
+                return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
+            return bg_regex_compile(kv, slots[k].re, err) < 0 ? -1 : 1;
+        }
+    return 0;
+}
+
+int bg_regex_slots_filled(const bg_record *r, const bg_regex_slot *slots, size_t n, baogao_error *err)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!slots[k].re->code)
+            return bg_pattern_error(err, r->file, r->line, "[%s] lacks %s", r->type, slots[k].key);
+    return 0;
+}
+
 /* ---- prefilters -------------------------------------------------------------
  * Most calls of bg_match cannot match: a column-header expression against a
  * cell that starts with another character, a label expression against a line

@@ -50,6 +50,18 @@ int bg_pattern_error(baogao_error *err, const char *file, long line, const char 
 /* Parse an integer setting; on failure fill *err. */
 int bg_kv_int(const bg_kv *kv, long *out, baogao_error *err);
 
+/* A record's regular expressions by key (records such as [indicator-rules]). */
+typedef struct {
+    const char *key;
+    bg_regex *re;
+} bg_regex_slot;
+
+/* Compile kv into the slot its key names: 1 when a slot took it, 0 when none
+ * has its key, -1 on an error (given twice, or it does not compile). */
+int bg_regex_slot_take(const bg_kv *kv, const bg_regex_slot *slots, size_t n, baogao_error *err);
+/* -1 with "[type] lacks KEY" when a slot of record r is still empty, else 0. */
+int bg_regex_slots_filled(const bg_record *r, const bg_regex_slot *slots, size_t n, baogao_error *err);
+
 /* Parse one file's contents into recs; name is used in messages. */
 int bg_records_parse(bg_records *recs, const char *name, const char *text, size_t len, baogao_error *err);
 void bg_records_free(bg_records *recs);

@@ -3,6 +3,8 @@
 #define BAOGAO_RESULT_H
 
 #include "amounts.h"
+#include "cellstream.h"
+#include "columns.h"
 #include "checks.h"
 #include "indicators.h"
 #include "meta.h"
@@ -14,6 +16,7 @@ struct baogao_patterns {
     bg_meta_rules meta;
     bg_amount_rules amounts;
     bg_table_rules tables;
+    bg_stream_rules stream;
     bg_score_rules scores;
     bg_check_rules checks;
 };

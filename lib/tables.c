@@ -58,22 +58,18 @@ static int compile_scale(const bg_record *r, bg_table_rules *tr, baogao_error *e
 
 static int compile_rules(const bg_record *r, bg_table_rules *tr, baogao_error *err)
 {
-    struct { const char *key; bg_regex *re; } slots[] = {
+    bg_regex_slot slots[] = {
         { "weighted_name", &tr->weighted_name }, { "figure", &tr->figure },
         { "placeholder", &tr->placeholder }, { "total_row", &tr->total_row },
         { "not_applicable", &tr->not_applicable }, { "lower_is_better", &tr->lower_is_better },
+        { "date", &tr->date },
     };
+    size_t nslots = sizeof slots / sizeof slots[0];
     for (size_t i = 0; i < r->nkv; i++) {
         const bg_kv *kv = &r->kv[i];
-        int done = 0;
-        for (size_t k = 0; k < sizeof slots / sizeof slots[0] && !done; k++)
-            if (strcmp(kv->key, slots[k].key) == 0) {
-                if (slots[k].re->code)
-                    return bg_pattern_error(err, kv->file, kv->line, "%s given twice", kv->key);
-                if (bg_regex_compile(kv, slots[k].re, err) < 0)
-                    return -1;
-                done = 1;
-            }
+        int done = bg_regex_slot_take(kv, slots, nslots, err);
+        if (done < 0)
+            return -1;
         if (!done && strcmp(kv->key, "same_text_achieved") == 0) {
             tr->same_text_achieved = strcmp(kv->value, "yes") == 0;
             done = 1;
@@ -81,10 +77,7 @@ static int compile_rules(const bg_record *r, bg_table_rules *tr, baogao_error *e
         if (!done)
             return bg_pattern_error(err, kv->file, kv->line, "unknown key \"%s\" in [indicator-rules]", kv->key);
     }
-    for (size_t k = 0; k < sizeof slots / sizeof slots[0]; k++)
-        if (!slots[k].re->code)
-            return bg_pattern_error(err, r->file, r->line, "[indicator-rules] lacks %s", slots[k].key);
-    return 0;
+    return bg_regex_slots_filled(r, slots, nslots, err);
 }
 
 int bg_tables_compile(const bg_records *recs, bg_table_rules *tr, baogao_error *err)
@@ -117,7 +110,7 @@ void bg_table_rules_free(bg_table_rules *tr)
         bg_regex_free(&tr->columns[i].header);
     free(tr->columns);
     bg_regex *res[] = { &tr->weighted_name, &tr->figure, &tr->placeholder, &tr->total_row, &tr->not_applicable,
-                        &tr->lower_is_better };
+                        &tr->lower_is_better, &tr->date };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     for (size_t i = 0; i < tr->nscales; i++) {
@@ -131,19 +124,29 @@ void bg_table_rules_free(bg_table_rules *tr)
 
 /* ---- headers -------------------------------------------------------------- */
 
-static bg_role role_of(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
+bg_role bg_header_role(const bg_table_rules *tr, bg_matcher *m, const char *s, size_t len, long line)
 {
-    char *t = bg_clean(cell->s, cell->len);
+    char *t = bg_clean(s, len);
     size_t ov[2], n = strlen(t);
     bg_role role = BG_R_NONE;
     for (size_t i = 0; i < tr->ncolumns && role == BG_R_NONE && n; i++)
-        if (bg_match(m, &tr->columns[i].header, t, n, 0, ov, 1, cell->line))
+        if (bg_match(m, &tr->columns[i].header, t, n, 0, ov, 1, line))
             role = tr->columns[i].role;
     free(t);
     return role;
 }
 
-static int is_left_role(bg_role r)
+static bg_role role_of(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
+{
+    return bg_header_role(tr, m, cell->s, cell->len, cell->line);
+}
+
+int bg_role_is_figure(bg_role r)
+{
+    return r == BG_R_WEIGHT || r == BG_R_SCORE || r == BG_R_BUDGET || r == BG_R_EXECUTED || r == BG_R_RETURNED;
+}
+
+int bg_role_is_left(bg_role r)
 {
     return r == BG_R_LABEL || r == BG_R_LEVEL1 || r == BG_R_LEVEL2 || r == BG_R_LEVEL3
         || r == BG_R_SEQ || r == BG_R_NAME;
@@ -168,7 +171,7 @@ int bg_header_of(const bg_table_rules *tr, bg_matcher *m, const bg_row *row, bg_
     h->n = n;
     h->split = 0;
     for (size_t k = 0; k < n; k++)
-        if (is_left_role(roles[k]))
+        if (bg_role_is_left(roles[k]))
             h->split = k + 1;
     h->line = row->line;
     return 1;

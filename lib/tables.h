@@ -28,7 +28,7 @@ typedef struct {
 typedef struct {
     bg_column_rule *columns;
     size_t ncolumns, columns_cap;
-    bg_regex weighted_name, figure, placeholder, total_row, not_applicable, lower_is_better;
+    bg_regex weighted_name, figure, placeholder, total_row, not_applicable, lower_is_better, date;
     int same_text_achieved;
     bg_scale *scales;
     size_t nscales, scales_cap;
@@ -49,6 +49,13 @@ typedef struct {
 
 int bg_tables_compile(const bg_records *recs, bg_table_rules *tr, baogao_error *err);
 void bg_table_rules_free(bg_table_rules *tr);
+
+/* The role a header cell's text names (BG_R_NONE: none). */
+bg_role bg_header_role(const bg_table_rules *tr, bg_matcher *m, const char *s, size_t n, long line);
+/* Is a column of this role a name column (left of the values)? */
+int bg_role_is_left(bg_role r);
+/* Does a column of this role hold figures (分值, 得分, 预算数 …)? */
+int bg_role_is_figure(bg_role r);
 
 /* If row is a header (at least three cells with a role), fill *h and return 1. */
 int bg_header_of(const bg_table_rules *tr, bg_matcher *m, const bg_row *row, bg_header *h);

@@ -519,6 +519,14 @@ continues_lines() { yes '这是一个很长的句子它没有结束而是在这�
 worst layout-continues-lines continues_lines
 # [layout] sheet lines: many short tokens between single spaces
 worst layout-sheet-1m rep '项目 ' 1000000 '' ''
+# [cell-stream] a one-line sheet of header-like cells that never name three
+# columns: each start's run of header cells is walked once, not once per start
+worst stream-header-like-1m rep '执行率 ' 300000 '' ''
+# [cell-stream] one cell per line: a header and rows again and again
+worst stream-cell-lines rep '一级指标\n\n二级指标\n\n三级指标\n\n分值\n\n得分\n\n产出指标\n\n数量指标\n\n培训人数\n\n5\n\n4\n\n' 30000 '' ''
+# [cell-stream] column_slack: many small tables laid out with spaces, cut out of the paragraphs in one pass
+many_column_tables() { awk 'BEGIN { for (i = 0; i < 30000; i++) printf "  三级指标      分值  得分  一级指标\n  培训人数%d    10    9\n本段为说明文字，用于隔开两个表格。\n", i }'; }
+worst columns-many-tables many_column_tables
 # [field] label: "label: value" — the value runs until the next label, looked for at every byte
 worst field-label-long-value rep a 1000000 '单位名称：' ''
 # [document] date_format and year_prose over digits and 年

@@ -784,6 +784,369 @@ static void test_map_row_direct(void)
     CHECK_STR(cell_text(&mr, BG_R_TARGET), "≥90%");
 }
 
+
+/* ---- tables without row breaks (LAYOUTS §2 and §4) ------------------------------------------- */
+
+/* Does a warning's message contain `part`? */
+static int has_warning(const cJSON *root, const char *part)
+{
+    const cJSON *x;
+    cJSON_ArrayForEach(x, get(root, "warnings"))
+        if (S(x, "message") && strstr(S(x, "message"), part))
+            return 1;
+    return 0;
+}
+
+/* Cells joined with a blank line between them, as a flattened sheet gives them. */
+static char *cell_lines(const char *const *cells)
+{
+    bg_buf b = { 0 };
+    bg_buf_adds(&b, TITLE);
+    for (size_t i = 0; cells[i]; i++) {
+        bg_buf_adds(&b, cells[i]);
+        bg_buf_adds(&b, "\n\n");
+    }
+    return b.s;
+}
+
+/* The same cells on one line between spaces, after the file's own metadata. */
+static char *one_line(const char *const *cells)
+{
+    bg_buf b = { 0 };
+    bg_buf_adds(&b, "张某 x0456 3 2021-04-02T03:00:00Z 2022-07-01T08:30:00Z 14.00 2052-11.1.0.9912 "
+                    "{0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9} 1 Sheet1");
+    for (size_t i = 0; cells[i]; i++) {
+        bg_buf_addc(&b, ' ');
+        bg_buf_adds(&b, cells[i]);
+    }
+    bg_buf_addc(&b, '\n');
+    return b.s;
+}
+
+static cJSON *convert_owned(char *text)
+{
+    cJSON *root = convert(text);
+    free(text);
+    return root;
+}
+
+/* An indicator header broken into pieces, merged level cells, no note
+ * column, a 总分 row; the same cells flattened one per line and on one line
+ * read the same. */
+static const char *const stream_cells[] = {
+    "一级", "指标", "二级指标", "三级指", "标", "年度", "指标值", "实际完成", "值", "分", "值", "得分",
+    "产出指标", "质量指标", "抽检合格率", "≥98%", "99.2%", "30", "30",
+    "时效指标", "按时完成率", "100%", "95%", "20", "18",
+    "效益指标", "社会效益指标", "受益人数", "≥5000人", "5230人", "30", "30",
+    "服务对象满意度", "≥90%", "88%", "20", "17",
+    "总分", "100", "95", NULL,
+};
+
+static void check_stream_indicators(const cJSON *root, int lines)
+{
+    CHECK_INT(count(root, "indicators"), 4);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1);
+    const cJSON *c = item(root, "indicators", 2), *d = item(root, "indicators", 3);
+    CHECK_STR(S(a, "level1"), "产出指标");
+    CHECK_STR(S(a, "level2"), "质量指标");
+    CHECK_STR(S(a, "level3"), "抽检合格率");
+    CHECK_STR(S(a, "target"), "≥98%");
+    CHECK_STR(S(a, "actual"), "99.2%");
+    CHECK_NUM(a, "weight", 30);
+    CHECK_NUM(a, "score", 30);
+    CHECK_STR(S(b, "level1"), "产出指标");     /* filled down: its cell was merged */
+    CHECK_STR(S(b, "level2"), "时效指标");
+    CHECK_STR(S(b, "level3"), "按时完成率");
+    CHECK_INT(ACH(b), 0);
+    CHECK_NUM(b, "score", 18);
+    CHECK_STR(S(c, "level1"), "效益指标");
+    CHECK_STR(S(c, "actual"), "5230人");
+    CHECK_STR(S(d, "level2"), "社会效益指标");
+    CHECK_STR(S(d, "level3"), "服务对象满意度");
+    CHECK_NUM(d, "weight", 20);
+    CHECK_NUM(d, "score", 17);
+    CHECK_NULL(d, "note");
+    if (lines) {
+        CHECK_NUM(a, "line", 27);              /* 产出指标: the row's first cell */
+        CHECK_NUM(b, "line", 41);
+        CHECK_NUM(d, "line", 67);
+    }
+    const cJSON *sc = get(root, "scores");
+    CHECK_NUM(sc, "total", 95);
+    CHECK_NUM(sc, "max", 100);
+    const cJSON *k = check_of(root, "scores_add_up", 0);
+    CHECK(k && S(k, "status") && strcmp(S(k, "status"), "ok") == 0);
+}
+
+static void test_stream_indicator_table(void)
+{
+    cJSON *root = convert_owned(cell_lines(stream_cells));
+    CHECK_INT(count(root, "tables"), 1);
+    const cJSON *t = item(root, "tables", 0);
+    CHECK_STR(S(t, "shape"), "cell-lines");
+    const cJSON *h = get(t, "header");
+    CHECK_INT(cJSON_GetArraySize(h), 7);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(h, 2)), "三级指标");
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(h, 4)), "实际完成值");
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(h, 5)), "分值");
+    check_stream_indicators(root, 1);
+    CHECK_INT(count(root, "warnings"), 0);
+    cJSON_Delete(root);
+
+    root = convert_owned(one_line(stream_cells));
+    CHECK_STR(S(item(root, "tables", 0), "shape"), "spaced");
+    check_stream_indicators(root, 0);
+    CHECK_INT(count(root, "amounts"), 0);      /* 14.00, 2052-11.1.0.9912 …: the file's metadata */
+    cJSON_Delete(root);
+}
+
+/* A note column: the explanation after a row's score is its note; a short
+ * name after a score is the next row's. */
+static void test_stream_note_column(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "新建泵站数", "4座", "3座", "20", "15",
+        "受征地影响一座泵站延期，已于次年一季度完工",
+        "维修渠道长度", "≥12公里", "12.6公里", "20", "20",
+        "效益指标", "可持续影响指标", "管护制度", "健全", "较健全", "10", "8", "管护人员不足",
+        "满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "93%", "10", "10", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "indicators"), 4);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1);
+    const cJSON *c = item(root, "indicators", 2), *d = item(root, "indicators", 3);
+    CHECK_STR(S(a, "note"), "受征地影响一座泵站延期,已于次年一季度完工");
+    CHECK_STR(S(b, "level2"), "数量指标");
+    CHECK_STR(S(b, "level3"), "维修渠道长度");
+    CHECK_NULL(b, "note");
+    /* 管护人员不足 is short and has no clause: a reader cannot tell it from a
+     * name, so it is not taken as the note; the row after it has its own
+     * names and the stretch goes raw */
+    CHECK_STR(S(c, "level3"), "管护制度");
+    CHECK_NUM(c, "score", 8);
+    CHECK_INT(ACH(c), 0);
+    CHECK_STR(S(d, "level1"), "满意度指标");
+    CHECK_STR(S(d, "level3"), "农户满意度");
+    CHECK(has_warning(root, "raw"));
+    CHECK(!has_level3(root, "管护人员不足"));
+    cJSON_Delete(root);
+}
+
+/* A header of figures only: a label column with the corner (项目资金 (万元))
+ * as its header, its unit governing the table; rows with fewer figures have
+ * blank cells at the right. */
+static void test_stream_figure_table(void)
+{
+    static const char *const cells[] = {
+        "项目名称", "乡村道路养护", "项目资金", "(万元)", "年初", "预算数", "全年预算数", "全年", "执行数",
+        "分值", "执行率", "得分",
+        "年度资金总额", "120.00", "118.00", "112.10", "10", "95.00%", "9.5",
+        "其中:当年财政拨款", "100.00", "98.00", "92.10", "—", "—", "—",
+        "上年结转资金", "20.00", "20.00", "20.00",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "养护里程", "≥80公里", "82公里", "80", "78.5",
+        "成本指标", "每公里养护成本", "≤1.5万元", "1.37万元", "10", "10",
+        "总分", "100", "98", NULL,
+    };
+    for (int shape = 0; shape < 2; shape++) {
+        cJSON *root = convert_owned(shape ? one_line(cells) : cell_lines(cells));
+        CHECK_INT(count(root, "amounts"), 11);
+        const cJSON *a = item(root, "amounts", 0), *p = item(root, "amounts", 4), *r = item(root, "amounts", 8);
+        /* under the second header of the same width: its own column names */
+        CHECK_STR(S(item(root, "amounts", 9), "column"), "年度指标值");
+        CHECK_STR(S(item(root, "amounts", 10), "column"), "实际完成值");
+        CHECK_STR(S(item(root, "amounts", 10), "row"), "每公里养护成本");
+        CHECK_STR(S(a, "row"), "年度资金总额");
+        CHECK_STR(S(a, "column"), "年初预算数");
+        CHECK_STR(S(a, "unit"), "万元");
+        CHECK_NUM(a, "value_wan", 120);
+        CHECK_STR(S(p, "row"), "当年财政拨款");
+        CHECK_STR(S(p, "column"), "全年预算数");
+        CHECK_NUM(p, "parent", 1);
+        CHECK_STR(S(r, "row"), "上年结转资金");
+        CHECK_STR(S(r, "column"), "全年执行数");   /* left-aligned: the blank cells are at the right */
+        CHECK_NUM(r, "value_wan", 20);
+        CHECK_INT(count(root, "indicators"), 2);
+        CHECK_NUM(get(root, "scores"), "total", 98);
+        const cJSON *k = check_of(root, "scores_add_up", 0);
+        CHECK(k != NULL);
+        if (k)
+            CHECK_NUM(k, "found", 98);           /* 9.5 + 78.5 + 10: one table */
+        CHECK_INT(count(root, "warnings"), 0);
+        cJSON_Delete(root);
+    }
+}
+
+/* Rows a reader cannot place: a row that lost its 三级指标 (数量指标 where the
+ * name should be), a name that starts with a figure. Raw, with a warning;
+ * the rows around them are read. */
+static void test_stream_uncertain_rows(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "培训场次", "≥12场", "14场", "20", "20",
+        "质量指标", "≥95%", "97%", "20", "19",
+        "效益指标", "社会效益指标", "参训人员合格率", "≥90%", "96%", "30", "30",
+        "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "30", "29", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "indicators"), 3);
+    CHECK(!has_level3(root, "质量指标"));
+    CHECK(has_level3(root, "参训人员合格率"));
+    CHECK(has_warning(root, "raw"));
+    cJSON_Delete(root);
+
+    static const char *const figures[] = {
+        "一级指标", "二级指标", "三级指标", "分值", "得分",
+        "产出指标", "数量指标", "培训人数", "100人", "98人", "5", "4",
+        "产出指标", "数量指标", "培训场次", "12场", "12场", "5", "5",
+        "产出指标", "质量指标", "培训合格率", "98%", "99%", "5", "5",
+        "效益指标", "社会效益指标", "就业人数", "30人", "32人", "5", "5", NULL,
+    };
+    root = convert_owned(one_line(figures));
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_INT(count(root, "indicators"), 0);   /* 100人 is no level name */
+    CHECK(!has_level3(root, "98人"));
+    cJSON_Delete(root);
+}
+
+/* Not tables: short paragraphs, some of them header words, with no row
+ * under them; and a list of short items. */
+static void test_stream_not_a_table(void)
+{
+    const char *text = TITLE
+        "一、评价方法\n\n"
+        "评分标准\n\n"
+        "权重\n\n"
+        "得分\n\n"
+        "以上三项由评价组逐项确定。\n\n"
+        "二、主要做法\n\n"
+        "加强预算管理\n\n"
+        "规范资金使用\n\n"
+        "严格项目验收\n\n"
+        "全年支出120万元。\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK_INT(count(root, "sections"), 2);
+    CHECK_INT(count(root, "amounts"), 1);
+    CHECK_STR(S(item(root, "amounts", 0), "context"), "prose");
+    cJSON_Delete(root);
+}
+
+
+/* ---- tables laid out with spaces (PDF text, pdftotext -layout) ------------------------------- */
+
+/* A money table in columns under a unit declaration; a cell wrapped onto the
+ * next line; a page number and the header again after the page break. */
+static void test_columns_money_table(void)
+{
+    const char *text = TITLE
+        "单位：万元\n"                                                            /* 3 */
+        "  资金来源        年初预算数    全年预算数    全年执行数    执行率\n"    /* 4 */
+        "  合计            500.00        520.00        510.40        98.15%\n"    /* 5 */
+        "  中央补助资金    300.00        300.00        300.00        100.00%\n"   /* 6 */
+        "\n"
+        "                              —3—\n"                                     /* 8 */
+        "  资金来源        年初预算数    全年预算数    全年执行数    执行率\n"
+        "  县级配套资金（  200.00        220.00        210.40        95.64%\n"    /* 10 */
+        "  含追加）\n"                                                            /* 11 */
+        "资金全部到位，按进度拨付。\n";                                           /* 12 */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    const cJSON *t = item(root, "tables", 0);
+    CHECK_STR(S(t, "shape"), "columns");
+    CHECK_NUM(t, "end_line", 11);
+    CHECK_INT(count(t, "rows"), 3);
+    CHECK_INT(count(root, "amounts"), 9);
+    const cJSON *a = item(root, "amounts", 6);
+    CHECK_STR(S(a, "row"), "县级配套资金(含追加)");      /* the wrapped cell joined */
+    CHECK_STR(S(a, "column"), "年初预算数");
+    CHECK_NUM(a, "value_wan", 200);
+    CHECK_NUM(a, "line", 10);
+    const cJSON *k = check_of(root, "column_adds_up", 0);
+    CHECK(k && S(k, "status") && strcmp(S(k, "status"), "ok") == 0);
+    cJSON_Delete(root);
+}
+
+/* Not tables: prose with double spaces, a signature line of three fields. */
+static void test_columns_not_a_table(void)
+{
+    const char *text = TITLE
+        "一、基本情况\n"
+        "本单位  全年支出  120万元，  完成  全部任务。\n"
+        "填表人：王某    联系电话：0731-1234567    填报日期：2024年3月1日\n"
+        "评分标准    得分    分值\n"
+        "以上内容由评价组填写，其中得分以复核结果为准，本表一式两份。\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "amounts"), 1);
+    CHECK_STR(S(get(root, "document"), "preparer"), "王某");
+    cJSON_Delete(root);
+}
+
+
+/* A figures table whose corner is one cell with its unit (项目资金(万元)). */
+static void test_stream_corner_cell(void)
+{
+    static const char *const cells[] = {
+        "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "80.00", "80.00", "76.00", "10", "95.00%", "9.5",
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "培训场次", "≥12场", "14场", "90", "88", "总分", "100", "97.5", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "amounts"), 3);
+    CHECK_STR(S(item(root, "amounts", 2), "column"), "全年执行数");
+    CHECK_STR(S(item(root, "amounts", 2), "unit"), "万元");
+    CHECK_NUM(get(root, "scores"), "total", 97.5);
+    cJSON_Delete(root);
+}
+
+/* Known gaps, kept visible. */
+static void test_known_gaps(void)
+{
+#if 0 /* BUG: a header cell split by a space after a part that names a column
+       * (偏差原因分析 / 及改进措施) is not joined: a piece after a named cell
+       * joins it only when it is one character or a unit
+       * (lib/cellstream.c:191); 及改进措施 becomes a raw stretch with a warning
+       * and the header cell reads 偏差原因分析. */
+    {
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析", "及改进措施",
+        "产出指标", "数量指标", "培训场次", "≥12场", "14场", "50", "50",
+        "效益指标", "社会效益指标", "参训合格率", "≥90%", "88%", "30", "25", "部分学员缺考，下期加强考勤",
+        "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "20", "20", NULL,
+    };
+    cJSON *root = convert_owned(one_line(cells));
+    CHECK_INT(count(root, "warnings"), 0);
+    const cJSON *hdr = cJSON_GetArrayItem(get(item(root, "tables", 0), "rows"), 0);
+    CHECK_INT(cJSON_GetArraySize(hdr), 8);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(hdr, 7)), "偏差原因分析及改进措施");
+    CHECK_STR(S(item(root, "indicators", 1), "note"), "部分学员缺考,下期加强考勤");
+    cJSON_Delete(root);
+    }
+#endif
+#if 0 /* BUG: in a table laid out with spaces, a merged level cell printed at
+       * the middle of its rows (产出指标 on the second of three lines) is read
+       * as the level of that row only: the row above lacks it and the row
+       * itself loses its level 2 (lib/columns.c:161 starts a row by its
+       * figures; lib/indicators.c:207 resets level 2 under a new level 1). */
+    {
+    const char *text = TITLE
+        "  一级指标  二级指标    三级指标            分值  得分\n"
+        "            数量指标    培训场次            10    10\n"
+        "  产出指标              培训人数            10    9\n"
+        "            质量指标    培训合格率          10    10\n";
+    cJSON *root = convert(text);
+    CHECK_STR(S(item(root, "indicators", 0), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "数量指标");
+    cJSON_Delete(root);
+    }
+#endif
+}
+
 int main(void)
 {
     baogao_error err;
@@ -806,6 +1169,15 @@ int main(void)
     test_total_row();
     test_project_list();
     test_map_row_direct();
+    test_stream_indicator_table();
+    test_stream_note_column();
+    test_stream_figure_table();
+    test_stream_uncertain_rows();
+    test_stream_not_a_table();
+    test_columns_money_table();
+    test_columns_not_a_table();
+    test_stream_corner_cell();
+    test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");
 }

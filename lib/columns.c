@@ -1,0 +1,312 @@
+/* columns.c — tables laid out with spaces, as pdftotext -layout gives them.
+ *
+ * A reader finds the header line (cells between runs of two or more spaces,
+ * at least three of them naming columns) and reads each line below by where
+ * its pieces stand: a piece belongs to the column whose header cell starts
+ * at or just before it (a Chinese character is two columns wide). A line
+ * with a piece under a figure column (分值, 得分, 预算数 …) starts a row;
+ * a line without one holds the rest of cells wrapped from the row above.
+ * Page-number lines and a header repeated after a page break are skipped. A
+ * line whose pieces stand under no column, or run over the next one (prose),
+ * ends the table. */
+#include "columns.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_SEGS = 64 };
+
+/* A piece of a line: normalized bytes [a, b), display columns [col, col + width). */
+typedef struct {
+    size_t a, b;
+    long col, width;
+} seg;
+
+typedef struct {
+    const bg_text *t;
+    const bg_stream_rules *sr;
+    const bg_table_rules *tr;
+    bg_matcher *m;
+    long starts[MAX_SEGS];      /* the header cells' columns */
+    bg_role roles[MAX_SEGS];
+    size_t ncols;
+} cctx;
+
+static long cp_width(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3)
+        || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60)
+        || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD) ? 2 : 1;
+}
+
+/* Line k (0-based) split at runs of two or more spaces; 0 when it has more
+ * pieces than a table has columns. */
+static size_t split_line(const bg_text *t, size_t k, seg *out)
+{
+    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0, spaces = 0;
+    long col = 0;
+    for (size_t i = a; i < b;) {
+        uint32_t cp;
+        int len = bg_utf8_next(t->s + i, b - i, &cp);
+        long w = cp == '\t' ? 8 : cp_width(cp);
+        if (cp == ' ' || cp == '\t') {
+            spaces += cp == ' ' ? 1 : 2;
+        } else {
+            if (n == 0 || spaces >= 2) {
+                if (n == MAX_SEGS)
+                    return 0;
+                out[n++] = (seg){ i, i, col, 0 };
+            }
+            spaces = 0;
+            out[n - 1].b = i + (size_t)len;
+            out[n - 1].width = col + w - out[n - 1].col;
+        }
+        col += w;
+        i += (size_t)len;
+    }
+    return n;
+}
+
+static bg_role seg_role(const cctx *c, const seg *s, long line)
+{
+    return bg_header_role(c->tr, c->m, c->t->s + s->a, s->b - s->a, line);
+}
+
+/* Is line k a header: three pieces or more naming columns, no figure among them? */
+static int header_line(const cctx *c, const seg *sg, size_t n, long line, bg_role *roles)
+{
+    size_t named = 0;
+    for (size_t i = 0; i < n; i++) {
+        roles[i] = seg_role(c, &sg[i], line);
+        named += roles[i] != BG_R_NONE;
+    }
+    return n >= 3 && named >= 3;
+}
+
+/* The column of each piece; 0 when a piece stands under no column, shares
+ * one with another piece, or runs over the next column (a line of prose). */
+static int place(const cctx *c, const seg *sg, size_t n, size_t *col)
+{
+    long slack = c->sr->column_slack;
+    for (size_t i = 0; i < n; i++) {
+        if (sg[i].col < c->starts[0] - slack)
+            return 0;
+        size_t j = 0;
+        while (j + 1 < c->ncols && c->starts[j + 1] - slack <= sg[i].col)
+            j++;
+        if ((i > 0 && j <= col[i - 1]) || (j + 1 < c->ncols && sg[i].col + sg[i].width > c->starts[j + 1] + slack))
+            return 0;
+        col[i] = j;
+    }
+    return 1;
+}
+
+static int starts_row(const cctx *c, const size_t *col, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (bg_role_is_figure(c->roles[col[i]]))
+            return 1;
+    return 0;
+}
+
+/* A header reprinted after a page break: its pieces name the same columns. */
+static int repeated_header(const cctx *c, const seg *sg, const size_t *col, size_t n, long line)
+{
+    size_t same = 0;
+    for (size_t i = 0; i < n; i++)
+        same += c->roles[col[i]] != BG_R_NONE && seg_role(c, &sg[i], line) == c->roles[col[i]];
+    return same >= 3;
+}
+
+static bg_row *new_row(bg_table *tb, size_t width, long line)
+{
+    bg_row row = { 0 };
+    row.n = row.cap = width;
+    row.cells = bg_xcalloc(width, sizeof *row.cells);
+    row.line = line;
+    BG_PUSH(tb->rows, tb->n, tb->cap, row);
+    return &tb->rows[tb->n - 1];
+}
+
+static void add_pieces(const cctx *c, bg_row *row, const seg *sg, const size_t *col, size_t n, long line)
+{
+    for (size_t i = 0; i < n; i++)
+        bg_piece_add(&row->cells[col[i]], c->t, sg[i].a, sg[i].b, line);
+}
+
+/* Read the table whose header is line k0; returns its last line (0-based),
+ * or k0 when no row follows. */
+static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
+{
+    seg sg[MAX_SEGS];
+    size_t col[MAX_SEGS], n = split_line(c->t, k0, sg), last = k0;
+    for (size_t i = 0; i < n; i++)
+        c->starts[i] = sg[i].col;
+    c->ncols = n;
+    for (size_t i = 0; i < n; i++)
+        col[i] = i;
+    add_pieces(c, new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
+    bg_row *cur = &tb->rows[0];
+    size_t cur_index = 0;
+    int skipping = 0;           /* the lines of a reprinted header */
+    for (size_t k = k0 + 1; k < l->nlines; k++) {
+        if (l->line_kind[k] == BG_LINE_BLANK || l->line_kind[k] == BG_LINE_NOISE)
+            continue;
+        size_t m = l->line_kind[k] == BG_LINE_TEXT ? split_line(c->t, k, sg) : 0;
+        if (m == 0 || !place(c, sg, m, col))
+            break;
+        long line = (long)k + 1;
+        if (repeated_header(c, sg, col, m, line)) {
+            skipping = 1;
+        } else if (starts_row(c, col, m)) {
+            cur = new_row(tb, n, line);
+            cur_index = tb->n - 1;
+            add_pieces(c, cur, sg, col, m, line);
+            skipping = 0;
+        } else if (!skipping) {
+            cur = &tb->rows[cur_index];
+            add_pieces(c, cur, sg, col, m, line);
+        }
+        last = k;
+    }
+    for (size_t r = 0; r < tb->n; r++)
+        for (size_t i = 0; i < tb->rows[r].n; i++)
+            bg_piece_finish(&tb->rows[r].cells[i]);
+    tb->shape = BG_SHAPE_COLUMNS;
+    tb->line = (long)k0 + 1;
+    tb->end_line = (long)last + 1;
+    return tb->n > 1 ? last : k0;
+}
+
+/* ---- cutting paragraphs ----------------------------------------------------- */
+
+/* Bytes [i, j) of p as a paragraph of their own. */
+static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j)
+{
+    bg_block b = { 0 };
+    b.kind = BG_BLOCK_PARA;
+    bg_piece_slice(p, i, j, &b.text);
+    b.line = b.text.line = bg_text_line(t, bg_piece_pos(p, i));
+    b.end_line = b.text.end_line = bg_text_line(t, bg_piece_pos(p, j - 1));
+    return b;
+}
+
+static int blank_bytes(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return 0;
+    return 1;
+}
+
+/* A table found and the normalized bytes [from, to) its lines held. */
+typedef struct {
+    bg_table table;
+    size_t from, to;
+} found;
+
+typedef struct {
+    bg_block *blocks;
+    size_t n, cap;
+} block_list;
+
+static void put_table(block_list *bl, const found *f)
+{
+    bg_block b = { 0 };
+    b.kind = BG_BLOCK_TABLE;
+    b.table = f->table;
+    b.line = f->table.line;
+    b.end_line = f->table.end_line;
+    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
+}
+
+static void put_text(block_list *bl, const bg_text *t, const bg_block *para, size_t i, size_t j)
+{
+    const bg_piece *p = &para->text;
+    if (j <= i || blank_bytes(p->s + i, j - i))
+        return;
+    bg_block b = cut_para(t, p, i, j);
+    if (i == 0) {               /* the paragraph's start: its heading marker */
+        b.has_marker = para->has_marker;
+        b.mk = para->mk;
+    }
+    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
+}
+
+/* Cut paragraph b around the tables (from *next on, in text order): its text
+ * outside them stays paragraphs, each table takes the place of its lines. */
+static void cut_around(block_list *bl, const bg_text *t, const bg_block *b, const found *fs, size_t nf,
+                       size_t *next)
+{
+    const bg_piece *p = &b->text;
+    size_t pos = 0;
+    while (pos < p->len) {
+        size_t r = *next;
+        if (r < nf && bg_piece_pos(p, pos) >= fs[r].from) {     /* inside table r */
+            put_table(bl, &fs[r]);
+            while (pos < p->len && bg_piece_pos(p, pos) < fs[r].to)
+                pos++;
+            (*next)++;
+            continue;
+        }
+        size_t end = pos;
+        while (end < p->len && (r >= nf || bg_piece_pos(p, end) < fs[r].from))
+            end++;
+        put_text(bl, t, b, pos, end);
+        pos = end;
+    }
+}
+
+/* Replace the lines of the tables found (in text order) by the tables, in
+ * one pass over the blocks. */
+static void splice(const bg_text *t, bg_layout *l, const found *fs, size_t nf)
+{
+    block_list bl = { NULL, 0, 0 };
+    size_t next = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        bg_block *b = &l->blocks[i];
+        const bg_piece *p = &b->text;
+        if (b->kind != BG_BLOCK_PARA || next >= nf || bg_piece_pos(p, p->len) <= fs[next].from) {
+            BG_PUSH(bl.blocks, bl.n, bl.cap, *b);
+            continue;
+        }
+        cut_around(&bl, t, b, fs, nf, &next);
+        bg_piece_free(&b->text);
+    }
+    for (; next < nf; next++)
+        put_table(&bl, &fs[next]);
+    free(l->blocks);
+    l->blocks = bl.blocks;
+    l->n = bl.n;
+    l->cap = bl.cap;
+}
+
+void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
+                      bg_layout *l)
+{
+    cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
+    seg sg[MAX_SEGS];
+    found *fs = NULL;
+    size_t nf = 0, cap = 0;
+    for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
+        size_t n;
+        if (l->line_kind[k] != BG_LINE_TEXT || (n = split_line(t, k, sg)) < 3
+            || !header_line(&c, sg, n, (long)k + 1, c.roles))
+            continue;
+        found f = { { 0 }, t->lines[k], 0 };
+        size_t last = read_table(&c, l, k, &f.table);
+        if (last == k) {
+            bg_table_free(&f.table);
+            continue;
+        }
+        f.to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
+        BG_PUSH(fs, nf, cap, f);
+        for (size_t j = k; j <= last; j++)
+            if (l->line_kind[j] == BG_LINE_TEXT)
+                l->line_kind[j] = BG_LINE_TABLE;
+        k = last;
+    }
+    if (nf)
+        splice(t, l, fs, nf);
+    free(fs);
+}

@@ -372,6 +372,50 @@ static void test_pieces(void)
     done(&d);
 }
 
+/* Pieces put together and cut apart keep, byte by byte, the offset of the
+ * text each byte came from (cell streams and column tables build their cells
+ * so). */
+static void test_piece_runs(void)
+{
+    doc d;
+    build(&d, "ab\ncd  ef\n\n");       /* offsets: a0 b1 \n2 c3 d4 . . e7 f8 */
+    bg_piece l1, l2, joined = { 0 }, cut, empty = { 0 };
+    bg_piece_of_line(&d.t, 0, &l1);
+    bg_piece_of_line(&d.t, 1, &l2);
+    bg_piece_append(&joined, &l1);
+    bg_piece_append(&joined, &l2);
+    bg_piece_finish(&joined);
+    CHECK_STR(joined.s, "abcd  ef");
+    static const size_t want[] = { 0, 1, 3, 4, 5, 6, 7, 8, 9 };
+    int ok = 1;
+    for (size_t i = 0; i <= joined.len; i++)
+        ok &= bg_piece_pos(&joined, i) == want[i];
+    CHECK(ok);
+    CHECK_INT(joined.line, 1);
+    CHECK_INT(joined.end_line, 2);
+    bg_piece_slice(&joined, 1, 4, &cut);    /* "bcd" */
+    CHECK_STR(cut.s, "bcd");
+    CHECK_INT(bg_piece_pos(&cut, 0), 1);
+    CHECK_INT(bg_piece_pos(&cut, 1), 3);
+    CHECK_INT(bg_piece_pos(&cut, 3), 5);
+    bg_piece_free(&cut);
+    bg_piece_slice(&joined, 0, 2, &cut);    /* "ab": ends where the next range starts */
+    CHECK_INT(bg_piece_pos(&cut, 2), 3);
+    bg_piece_free(&cut);
+    bg_piece_empty_at(&empty, 7);
+    CHECK_STR(empty.s, "");
+    CHECK_INT(bg_piece_pos(&empty, 0), 7);
+    bg_piece_append(&empty, &l1);           /* the empty piece's place gives way to text */
+    CHECK_STR(empty.s, "ab");
+    CHECK_INT(bg_piece_pos(&empty, 0), 0);
+    CHECK_INT(bg_piece_pos(&empty, 2), 2);
+    bg_piece_free(&empty);
+    bg_piece_free(&joined);
+    bg_piece_free(&l1);
+    bg_piece_free(&l2);
+    done(&d);
+}
+
 int main(void)
 {
     baogao_error err;
@@ -389,6 +433,7 @@ int main(void)
     test_join();
     test_join_blank();
     test_pieces();
+    test_piece_runs();
     baogao_patterns_free(P);
     return CHECK_DONE("layout");
 }

@@ -1,0 +1,19 @@
+# mk/valgrind.mk — valgrind (issue 7). Included by the main Makefile.
+#
+#   make test VALGRIND=1   the whole suite, every test program and every baogao
+#                          run under valgrind (tests/run_all.sh, tests/valgrind/vg.sh)
+#
+# It installs valgrind with apt-get when it is missing.
+
+.PHONY: deps-valgrind
+
+deps-valgrind:
+	@if ! command -v valgrind >/dev/null; then \
+	  echo "baogao: installing: valgrind"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind; \
+	fi
+
+ifeq ($(VALGRIND),1)
+test: deps-valgrind
+endif

@@ -2,8 +2,11 @@
 #
 #   make test VALGRIND=1   the whole suite, every test program and every baogao
 #                          run under valgrind (tests/run_all.sh, tests/valgrind/vg.sh)
+#   make valgrind-batch    2344 files made from corpus/ through one baogao process,
+#                          -j 1 and -j 2, under valgrind (tests/valgrind/batch.sh);
+#                          about 7 minutes, not part of make test
 #
-# It installs valgrind with apt-get when it is missing.
+# Both install valgrind with apt-get when it is missing.
 
 .PHONY: deps-valgrind
 
@@ -25,3 +28,12 @@ ifeq ($(VALGRIND),1)
 deps: deps-valgrind
 endif
 $(BUILD)/lib/patterns.o: $(wildcard /usr/include/valgrind/valgrind.h)
+
+.PHONY: valgrind-batch
+ifeq ($(SAN),1)
+valgrind-batch:
+	@echo "valgrind-batch: valgrind cannot run the SAN=1 build"; exit 2
+else
+valgrind-batch: all deps-valgrind
+	@sh tests/valgrind/batch.sh $(BUILD)
+endif

@@ -4,7 +4,7 @@
 #                          run under valgrind (tests/run_all.sh, tests/valgrind/vg.sh)
 #   make valgrind-batch    2344 files made from corpus/ through one baogao process,
 #                          -j 1 and -j 2, under valgrind (tests/valgrind/batch.sh);
-#                          about 7 minutes, not part of make test
+#                          about 3.5 minutes, not part of make test (CI runs it)
 #
 # Both install valgrind with apt-get when it is missing.
 

@@ -12,6 +12,9 @@ VERSION := 0.1.0
 SOMAJOR := 0
 
 # SAN=1: address and undefined-behaviour sanitizers, in a build tree of their own.
+ifeq ($(SAN)$(VALGRIND),11)
+$(error SAN=1 and VALGRIND=1 do not mix: valgrind cannot run sanitized programs)
+endif
 ifeq ($(SAN),1)
 BUILD   ?= build-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -78,8 +81,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/rawjson.h $(BUILD
 $(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -Itests $(DEP_CFLAGS) -o $@ tests/golden.c tests/jsoncheck.c $(BUILD)/libbaogao.a $(LDLIBS)
 
+# VALGRIND=1: the same suite with every test program and every baogao run
+# under valgrind (tests/valgrind/), on the normal build tree.
 test: all
-	@BUILD=$(BUILD) sh tests/run_all.sh
+	@BUILD=$(BUILD) VALGRIND=$(VALGRIND) sh tests/run_all.sh
 
 demo: all
 	@sh tests/demo.sh $(BUILD)/baogao

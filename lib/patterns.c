@@ -16,6 +16,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Under valgrind the expressions run in PCRE2's interpreter, not its JIT
+ * code (jit_first_use): valgrind cannot follow JIT code, whose vector scans
+ * read past a subject's end, and it would record every such read under a
+ * made-up caller, thousands a file, so that a batch slows down
+ * quadratically. The interpreter it checks like any other code.
+ * RUNNING_ON_VALGRIND is a few no-op instructions when not under valgrind;
+ * without the header (Debian package valgrind) JIT stays on everywhere. */
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
+
 /* Limits that keep a pathological line from hanging a batch: a hit is a
  * warning with the line, never a hang (README: guarantees). */
 #define BG_MATCH_LIMIT 2000000
@@ -220,7 +236,7 @@ int bg_regex_compile(const bg_kv *kv, bg_regex *out, baogao_error *err)
 }
 
 /* JIT-compile re on its first use. JIT is an optimization: where it is
- * unavailable the interpreter runs. No thread matches re before this returns
+ * unavailable, or under valgrind, the interpreter runs. No thread matches re before this returns
  * (every match goes through bg_match), so compiling it does not race. */
 static unsigned char jit_first_use(const bg_regex *re, bg_prefilter *pf)
 {
@@ -228,7 +244,7 @@ static unsigned char jit_first_use(const bg_regex *re, bg_prefilter *pf)
     pthread_mutex_lock(&jit_lock);
     jit = atomic_load_explicit(&pf->jit, memory_order_relaxed);
     if (jit == BG_JIT_UNTRIED) {
-        jit = pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 ? BG_JIT_OK : BG_JIT_NONE;
+        jit = !RUNNING_ON_VALGRIND && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 ? BG_JIT_OK : BG_JIT_NONE;
         atomic_store_explicit(&pf->jit, jit, memory_order_release);
     }
     pthread_mutex_unlock(&jit_lock);

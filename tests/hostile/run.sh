@@ -7,7 +7,7 @@
 #
 # Usage: tests/hostile/run.sh BAOGAO
 # Environment:
-#   HOSTILE_WRAP="valgrind --error-exitcode=9 --leak-check=full --suppressions=tests/hostile/valgrind.supp"
+#   HOSTILE_WRAP="valgrind --error-exitcode=9 --leak-check=full --suppressions=tests/valgrind/valgrind.supp"
 #                          run BAOGAO under it (the suppressions only cover PCRE2 JIT code)
 #   HOSTILE_SMALL=1        only the small cases (for valgrind)
 #   HOSTILE_ONLY=REGEX     only the cases whose name matches

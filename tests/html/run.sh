@@ -57,6 +57,8 @@ for d in $docs "$out/docs/hostile.txt" "$out/docs/long.txt"; do
     b=$(basename "$d" .txt)
     names="$names $b"
 done
-"$out/page" "$out" $docs "$out/docs/hostile.txt" "$out/docs/long.txt" || give_up "the driver failed"
+# With VALGRIND=1 (tests/run_all.sh) TEST_WRAP runs the driver under valgrind;
+# Chromium stays outside it.
+${TEST_WRAP:-} "$out/page" "$out" $docs "$out/docs/hostile.txt" "$out/docs/long.txt" || give_up "the driver failed"
 # shellcheck disable=SC2086
 node "$here/test.mjs" "$out" $names

@@ -22,6 +22,7 @@ typedef struct {
     char *level1, *level2;
     bg_dec level1_weight, level2_weight;
     int has_level1_weight, has_level2_weight;
+    bg_dec used1, used2;        /* weights of the rows already under them */
     const bg_unit *unit;        /* of a project list's money */
     char unit_name[16];
     carried_header carry;       /* the last table's header, for a table broken by a page */
@@ -191,35 +192,65 @@ static void total_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, si
     reset_sums(c);
 }
 
-static void set_level(ctx *c, const bg_piece *p, char **level, bg_dec *weight, int *has_weight)
+static void set_level(ctx *c, const bg_piece *p, char **level, bg_dec *weight, int *has_weight, bg_dec *used)
 {
     if (!p || bg_cell_blank(c->tr, c->m, p))
         return;
     free(*level);
     *level = bg_weighted_name(c->tr, c->m, p, weight, has_weight);
+    bg_dec_from_int(used, 0);
+}
+
+/* A level filled down from a merged cell holds a row only while its stated
+ * weight has room for it: rows past the end of the group (its weight used up
+ * by the rows above) lost the cell that named their own group, and a reader
+ * cannot take the group above for theirs. */
+static int level_has_room(const char *level, int has_weight, const bg_dec *weight, const bg_dec *used,
+                          const bg_indicator *ind)
+{
+    return !level || !has_weight || !ind->has_weight || bg_dec_is_zero(&ind->weight) || bg_dec_cmp(used, weight) < 0;
+}
+
+/* Give the row its levels, filled down where its own cells are blank. */
+static void fill_levels(ctx *c, bg_indicator *ind, int printed1, int printed2)
+{
+    int keep1 = printed1 || level_has_room(c->level1, c->has_level1_weight, &c->level1_weight, &c->used1, ind);
+    int keep2 = printed2 || (keep1 && level_has_room(c->level2, c->has_level2_weight, &c->level2_weight, &c->used2, ind));
+    if (!keep1 || !keep2)
+        bg_warn(c->w, ind->line, "\"%s\": the weights under %s are used up by the rows above; %s not filled down",
+                ind->level3, !keep1 ? c->level1 : c->level2, !keep1 ? "its levels 1 and 2 are" : "its level 2 is");
+    if (keep1 && c->level1) {
+        ind->level1 = bg_xstrdup(c->level1);
+        ind->level1_weight = c->level1_weight;
+        ind->has_level1_weight = c->has_level1_weight;
+        if (ind->has_weight)
+            bg_dec_add(&c->used1, &ind->weight, &c->used1);
+    }
+    if (keep2 && c->level2) {
+        ind->level2 = bg_xstrdup(c->level2);
+        ind->level2_weight = c->level2_weight;
+        ind->has_level2_weight = c->has_level2_weight;
+        if (ind->has_weight)
+            bg_dec_add(&c->used2, &ind->weight, &c->used2);
+    }
 }
 
 static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n, long table_line)
 {
     const bg_piece *l1 = mr->cell[BG_R_LEVEL1], *l2 = mr->cell[BG_R_LEVEL2], *l3 = mr->cell[BG_R_LEVEL3];
     int new_l1 = l1 && !bg_cell_blank(c->tr, c->m, l1);
-    set_level(c, l1, &c->level1, &c->level1_weight, &c->has_level1_weight);
-    if (new_l1 && (!l2 || bg_cell_blank(c->tr, c->m, l2))) {
+    int new_l2 = l2 && !bg_cell_blank(c->tr, c->m, l2);
+    set_level(c, l1, &c->level1, &c->level1_weight, &c->has_level1_weight, &c->used1);
+    if (new_l1 && !new_l2) {
         free(c->level2);        /* a new group: its level 2 is not the last group's */
         c->level2 = NULL;
         c->has_level2_weight = 0;
     }
-    set_level(c, l2, &c->level2, &c->level2_weight, &c->has_level2_weight);
+    set_level(c, l2, &c->level2, &c->level2_weight, &c->has_level2_weight, &c->used2);
     if (!l3 || bg_cell_blank(c->tr, c->m, l3))
         return;
     bg_indicator ind = { 0 };
     ind.level3 = bg_weighted_name(c->tr, c->m, l3, &ind.level3_weight, &ind.has_level3_weight);
-    ind.level1 = c->level1 ? bg_xstrdup(c->level1) : NULL;
-    ind.level2 = c->level2 ? bg_xstrdup(c->level2) : NULL;
-    ind.level1_weight = c->level1_weight;
-    ind.has_level1_weight = c->level1 && c->has_level1_weight;
-    ind.level2_weight = c->level2_weight;
-    ind.has_level2_weight = c->level2 && c->has_level2_weight;
     ind.category = clean_cell(c, mr->cell[BG_R_CATEGORY]);
     ind.description = clean_cell(c, mr->cell[BG_R_DESCRIPTION]);
     ind.standard = clean_cell(c, mr->cell[BG_R_STANDARD]);
@@ -239,6 +270,7 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
         ind.weight = ind.level3_weight;     /* 部门整体效益 (9分) */
         ind.has_weight = 1;
     }
+    fill_levels(c, &ind, new_l1, new_l2);
     ind.table_line = table_line;
     BG_PUSH(c->out->indicators, c->out->nindicators, c->out->indicators_cap, ind);
 }

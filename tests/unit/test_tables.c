@@ -575,6 +575,41 @@ static void test_weight_in_level_name(void)
     cJSON_Delete(root);
 }
 
+static int has_warning(const cJSON *root, const char *part);
+
+/* A level is filled down only while its stated weight has room: a row past
+ * the end of its group lost the cell naming its own (001, lines 352-353). */
+static void test_weights_used_up(void)
+{
+    const char *text = TITLE
+        "一级指标\t二级指标\t三级指标\t分值\t得分\n"      /* 3 */
+        "产出(20)\t数量(10)\ta\t6\t6\n"                   /* 4 */
+        "\t\tb\t4\t4\n"                                  /* 5: 数量 now full */
+        "\t\tc\t2\t2\n"                                  /* 6: past 数量, within 产出 */
+        "\t质量(8)\td\t8\t8\n"                            /* 7: 产出 now full */
+        "\t\te\t5\t5\n"                                  /* 8: past both */
+        "效益\t满意度\tf\t5\t5\n"                         /* 9: no stated weights */
+        "\t\tg\t5\t5\n";                                 /* 10 */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "indicators"), 7);
+    const cJSON *b = item(root, "indicators", 1), *c = item(root, "indicators", 2),
+                *e = item(root, "indicators", 4), *g = item(root, "indicators", 6);
+    CHECK_STR(S(b, "level1"), "产出");
+    CHECK_STR(S(b, "level2"), "数量");
+    CHECK_STR(S(c, "level1"), "产出");          /* 产出 has room: 16 of 20 */
+    CHECK_NULL(c, "level2");                    /* 数量's 10 are used up */
+    CHECK_NULL(c, "level2_weight");
+    CHECK_STR(S(item(root, "indicators", 3), "level2"), "质量");   /* printed: kept */
+    CHECK_NULL(e, "level1");
+    CHECK_NULL(e, "level1_weight");
+    CHECK_NULL(e, "level2");
+    CHECK_STR(S(g, "level1"), "效益");          /* no stated weight: filled down as before */
+    CHECK_STR(S(g, "level2"), "满意度");
+    CHECK(has_warning(root, "\"c\": the weights under 数量 are used up"));
+    CHECK(has_warning(root, "\"e\": the weights under 产出 are used up"));
+    cJSON_Delete(root);
+}
+
 /* ---- achieved ---------------------------------------------------------------------------------- */
 
 static void test_achieved(void)
@@ -1165,6 +1200,7 @@ int main(void)
     test_name_repeated_rows();
     test_pipe_merged_cells();
     test_weight_in_level_name();
+    test_weights_used_up();
     test_achieved();
     test_total_row();
     test_project_list();

@@ -17,7 +17,8 @@ files=()
 for r in 1 2 3 4; do for f in "$T"/*.txt; do files+=("$f"); done; done
 bytes=$(cat "${files[@]}" | wc -c)
 out=$top/$BUILD/bench/callgrind.out
-valgrind --tool=callgrind --callgrind-out-file="$out" "$B" "${files[@]}" > /dev/null 2> "$out.log"
+# JIT on as in a normal run (lib/patterns.c turns it off under valgrind otherwise)
+BAOGAO_VALGRIND_JIT=1 valgrind --tool=callgrind --callgrind-out-file="$out" "$B" "${files[@]}" > /dev/null 2> "$out.log"
 total=$(grep -E '^(summary|totals):' "$out" | head -n 1 | awk '{ print $2 }')
 echo "profile: ${#files[@]} files, $bytes bytes ($ENC): $total instructions, $((total / bytes)) per input byte"
 callgrind_annotate --inclusive=yes "$out" 2> /dev/null | grep -E '^ *[0-9,]+ \(' | grep -v '???' | grep -F '[' | grep -v -e libc-start -e '(below main)' | sed -n '1,30p'

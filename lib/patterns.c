@@ -22,7 +22,9 @@
  * made-up caller, thousands a file, so that a batch slows down
  * quadratically. The interpreter it checks like any other code.
  * RUNNING_ON_VALGRIND is a few no-op instructions when not under valgrind;
- * without the header (Debian package valgrind) JIT stays on everywhere. */
+ * without the header (Debian package valgrind) JIT stays on everywhere.
+ * BAOGAO_VALGRIND_JIT=1 in the environment keeps JIT on under valgrind for
+ * the profiler (bench/profile.sh: callgrind counts what a normal run does). */
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
@@ -31,6 +33,14 @@
 #ifndef RUNNING_ON_VALGRIND
 #define RUNNING_ON_VALGRIND 0
 #endif
+
+static int no_jit_here(void)
+{
+    if (!RUNNING_ON_VALGRIND)
+        return 0;
+    const char *keep = getenv("BAOGAO_VALGRIND_JIT");
+    return !(keep && strcmp(keep, "1") == 0);
+}
 
 /* Limits that keep a pathological line from hanging a batch: a hit is a
  * warning with the line, never a hang (README: guarantees). */
@@ -244,7 +254,7 @@ static unsigned char jit_first_use(const bg_regex *re, bg_prefilter *pf)
     pthread_mutex_lock(&jit_lock);
     jit = atomic_load_explicit(&pf->jit, memory_order_relaxed);
     if (jit == BG_JIT_UNTRIED) {
-        jit = !RUNNING_ON_VALGRIND && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 ? BG_JIT_OK : BG_JIT_NONE;
+        jit = !no_jit_here() && pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) == 0 ? BG_JIT_OK : BG_JIT_NONE;
         atomic_store_explicit(&pf->jit, jit, memory_order_release);
     }
     pthread_mutex_unlock(&jit_lock);

@@ -55,7 +55,7 @@ static int compile_anchors(const bg_kv *kv, bg_amount_rules *ar, baogao_error *e
     for (const char *p = kv->value; *p;) {
         size_t n = strcspn(p, " \t");
         if (n) {
-            char *a = bg_xstrndup(p, n);
+            struct bg_anchor a = { bg_xstrndup(p, n), n };
             BG_PUSH(ar->anchors, ar->nanchors, ar->anchors_cap, a);
             ar->anchor_lead[(unsigned char)*p] = 1;
         }
@@ -133,7 +133,7 @@ void bg_amount_rules_free(bg_amount_rules *ar)
         bg_regex_free(&ar->drop_before[i]);
     free(ar->drop_before);
     for (size_t i = 0; i < ar->nanchors; i++)
-        free(ar->anchors[i]);
+        free(ar->anchors[i].s);
     free(ar->anchors);
     memset(ar, 0, sizeof *ar);
 }
@@ -583,8 +583,8 @@ static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, 
         if (!ar->anchor_lead[(unsigned char)s[i]])
             continue;
         for (size_t k = 0; k < ar->nanchors; k++) {
-            size_t n = strlen(ar->anchors[k]);
-            if (n <= len - i && memcmp(s + i, ar->anchors[k], n) == 0) {
+            size_t n = ar->anchors[k].n;
+            if (n <= len - i && memcmp(s + i, ar->anchors[k].s, n) == 0) {
                 size_t start = i - pos > ar->anchor_reach ? i - ar->anchor_reach : pos;
                 while (start > pos && ((unsigned char)s[start] & 0xC0) == 0x80)
                     start--;

@@ -21,7 +21,7 @@ typedef struct {
     /* [amounts] anchor: characters one of which every amount holds, and
      * anchor_reach: how far before the first of them an amount may start.
      * The expression is tried only that near an anchor (none: everywhere). */
-    char **anchors;
+    struct bg_anchor { char *s; size_t n; } *anchors;
     size_t nanchors, anchors_cap;
     size_t anchor_reach;
     unsigned char anchor_lead[256];     /* first bytes of the anchors */

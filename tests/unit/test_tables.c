@@ -459,7 +459,7 @@ static void test_name_repeated_rows(void)
     CHECK_INT(ACH(a), 1);
     CHECK_STR(S(b, "level3"), "培训合格率");
     CHECK_STR(S(b, "target"), "≥95%");
-#if 1 /* BUG: the row "\t质量指标\t培训合格率\t培训合格率\t≥95%\t97%\t10\t9" (one cell wider
+#if 1 /* Regression (fixed): the row "\t质量指标\t培训合格率\t培训合格率\t≥95%\t97%\t10\t9" (one cell wider
        * than its header because the name is repeated; level 1 merged, so its cell is
        * empty) gives level1 "质量指标", level2 "培训合格率": bg_map_row drops the leading
        * empty cell as dropped-merge residue instead of the repeated name, and shifts
@@ -486,7 +486,7 @@ static void test_name_repeated_rows(void)
     CHECK_STR(S(b, "actual"), "6天");
     CHECK_NUM(b, "weight", 10);
     CHECK_STR(S(b, "level1"), "产出指标");
-#if 1 /* BUG: the row "\t\t培训天数\t培训天数\t≥5天\t6天\t10\t10" (one cell wider than its
+#if 1 /* Regression (fixed): the row "\t\t培训天数\t培训天数\t≥5天\t6天\t10\t10" (one cell wider than its
        * header) gives level2 "培训天数": the extra cell is taken to be the first empty
        * one (dropped-merge residue) instead of the repeated name, so the name lands
        * under 二级指标. A reader fills level2 down: "数量指标". */

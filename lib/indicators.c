@@ -1,6 +1,7 @@
 /* indicators.c — indicator rows and project lists from tables whose header
  * names their columns; the totals such tables state go to the scores. */
 #include "indicators.h"
+#include "table_break.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@ typedef struct {
     bg_header h;
     int is_ind, is_proj;
     long end_line;              /* where the table that had it ended */
+    size_t block;               /* and its block */
+    size_t orphan_from, orphan_to;  /* its last rows, if their levels were not filled down */
 } carried_header;
 
 typedef struct {
@@ -23,6 +26,7 @@ typedef struct {
     bg_dec level1_weight, level2_weight;
     int has_level1_weight, has_level2_weight;
     bg_dec used1, used2;        /* weights of the rows already under them */
+    size_t orphan_from, orphan_to;  /* the last rows whose levels were not filled down */
     const bg_unit *unit;        /* of a project list's money */
     char unit_name[16];
     carried_header carry;       /* the last table's header, for a table broken by a page */
@@ -211,8 +215,9 @@ static int level_has_room(const char *level, int has_weight, const bg_dec *weigh
     return !level || !has_weight || !ind->has_weight || bg_dec_is_zero(&ind->weight) || bg_dec_cmp(used, weight) < 0;
 }
 
-/* Give the row its levels, filled down where its own cells are blank. */
-static void fill_levels(ctx *c, bg_indicator *ind, int printed1, int printed2)
+/* Give the row its levels, filled down where its own cells are blank; 0 if
+ * they could not be. */
+static int fill_levels(ctx *c, bg_indicator *ind, int printed1, int printed2)
 {
     int keep1 = printed1 || level_has_room(c->level1, c->has_level1_weight, &c->level1_weight, &c->used1, ind);
     int keep2 = printed2 || (keep1 && level_has_room(c->level2, c->has_level2_weight, &c->level2_weight, &c->used2, ind));
@@ -233,6 +238,7 @@ static void fill_levels(ctx *c, bg_indicator *ind, int printed1, int printed2)
         if (ind->has_weight)
             bg_dec_add(&c->used2, &ind->weight, &c->used2);
     }
+    return keep1 && keep2;
 }
 
 static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n, long table_line)
@@ -270,9 +276,14 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
         ind.weight = ind.level3_weight;     /* 部门整体效益 (9分) */
         ind.has_weight = 1;
     }
-    fill_levels(c, &ind, new_l1, new_l2);
+    int filled = fill_levels(c, &ind, new_l1, new_l2);
     ind.table_line = table_line;
     BG_PUSH(c->out->indicators, c->out->nindicators, c->out->indicators_cap, ind);
+    if (!filled) {
+        if (c->orphan_to != c->out->nindicators - 1)
+            c->orphan_from = c->out->nindicators - 1;
+        c->orphan_to = c->out->nindicators;
+    }
 }
 
 static int money_cell(ctx *c, const bg_piece *p, bg_dec *value, bg_dec *wan)
@@ -362,13 +373,24 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     reset_levels(c);
     /* A table with no header of its own, right after one that had: the same
      * table broken by a page or a stray line. Its levels start afresh. */
+    int continued = 0;
+    char *break_name = NULL;    /* a level-1 name printed between the halves */
+    bg_dec break_weight;
+    size_t first = c->out->nindicators;
     if (c->carry.h.roles && tb->line - c->carry.end_line <= CONTINUATION_LINES
         && (tb->n == 0 || !bg_header_of(c->tr, c->m, &tb->rows[0], &h))) {
         copy_header(&h, &c->carry.h);
-        have = 1;
+        have = continued = 1;
         is_ind = c->carry.is_ind;
         is_proj = c->carry.is_proj;
+        if (is_ind && bg_break_level_name(l, c->carry.block, block, c->tr, c->m, &break_name, &break_weight)) {
+            c->level1 = bg_xstrdup(break_name);
+            c->level1_weight = break_weight;
+            c->has_level1_weight = 1;
+            bg_dec_from_int(&c->used1, 0);
+        }
     }
+    c->orphan_from = c->orphan_to = 0;
     if (!have) {
         bg_header_free(&h);     /* the probe of the first row, read again below */
         reset_sums(c);
@@ -428,12 +450,20 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
             project_row(c, &mr, cells, n);
         free(joined);
     }
+    if (continued && is_ind)
+        bg_break_settle(c->out, c->carry.orphan_from, c->carry.orphan_to, first, c->out->nindicators, break_name,
+                        &break_weight, c->w);
+    free(break_name);
     bg_header_free(&c->carry.h);
     if (have && (is_ind || is_proj)) {
         c->carry.h = h;         /* the carry owns it now */
         c->carry.is_ind = is_ind;
         c->carry.is_proj = is_proj;
         c->carry.end_line = tb->end_line;
+        c->carry.block = block;
+        int trailing = c->orphan_to == c->out->nindicators && c->orphan_to > c->orphan_from;
+        c->carry.orphan_from = trailing ? c->orphan_from : 0;
+        c->carry.orphan_to = trailing ? c->orphan_to : 0;
     } else
         bg_header_free(&h);
     reset_levels(c);

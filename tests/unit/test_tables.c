@@ -610,6 +610,57 @@ static void test_weights_used_up(void)
     cJSON_Delete(root);
 }
 
+/* An indicator table broken in two: the rows before the break whose group
+ * was used up join the first group after it when the weights add up; the
+ * level name printed between the halves is the level 1 after the break when
+ * its weight is confirmed (001, lines 340-373). */
+static void test_table_break(void)
+{
+    /* rows of five cells under a header of six: the first (merged) cell lost */
+    const char *good = TITLE
+        "一级指标\t二级指标\t三级指标\t指标内容\t分值\t得分\n"   /* 3 */
+        "投入(10)\t编制(10)\ta\t说明\t6\t6\n"                    /* 4 */
+        "\t\tb\t说明\t4\t4\n"                                    /* 5 */
+        "\tc\t说明\t2\t2\n"                                       /* 6: lost its group */
+        "\n过程\n(12)\n\n"                                         /* 8-9 */
+        "执行(5)\td\t说明\t3\t3\n"                                /* 11 */
+        "管理(7)\te\t说明\t7\t7\n";                               /* 12 */
+    cJSON *root = convert(good);
+    CHECK_INT(count(root, "indicators"), 5);
+    const cJSON *c = item(root, "indicators", 2), *d = item(root, "indicators", 3), *e = item(root, "indicators", 4);
+    CHECK_STR(S(c, "level3"), "c");
+    CHECK_STR(S(c, "level1"), "过程");          /* 执行 (5) = 3 + 2 */
+    CHECK_NUM(c, "level1_weight", 12);
+    CHECK_STR(S(c, "level2"), "执行");
+    CHECK_NUM(c, "level2_weight", 5);
+    CHECK_STR(S(d, "level1"), "过程");          /* 过程 (12) = 3 + 2 + 7 */
+    CHECK_STR(S(d, "level2"), "执行");
+    CHECK_STR(S(e, "level1"), "过程");
+    CHECK_STR(S(e, "level2"), "管理");
+    CHECK(has_warning(root, "\"c\": placed under 执行"));
+    cJSON_Delete(root);
+
+    /* the weights do not add up: nothing is moved, the name is not taken */
+    const char *bad = TITLE
+        "一级指标\t二级指标\t三级指标\t指标内容\t分值\t得分\n"
+        "投入(10)\t编制(10)\ta\t说明\t6\t6\n"
+        "\t\tb\t说明\t4\t4\n"
+        "\tc\t说明\t2\t2\n"
+        "\n过程\n(30)\n\n"
+        "执行(9)\td\t说明\t3\t3\n"
+        "管理(7)\te\t说明\t7\t7\n";
+    root = convert(bad);
+    CHECK_INT(count(root, "indicators"), 5);
+    c = item(root, "indicators", 2);
+    d = item(root, "indicators", 3);
+    CHECK_NULL(c, "level1");
+    CHECK_NULL(c, "level2");
+    CHECK_NULL(d, "level1");
+    CHECK_STR(S(d, "level2"), "执行");
+    CHECK(has_warning(root, "is not taken for its level 1"));
+    cJSON_Delete(root);
+}
+
 /* ---- achieved ---------------------------------------------------------------------------------- */
 
 static void test_achieved(void)
@@ -1201,6 +1252,7 @@ int main(void)
     test_pipe_merged_cells();
     test_weight_in_level_name();
     test_weights_used_up();
+    test_table_break();
     test_achieved();
     test_total_row();
     test_project_list();

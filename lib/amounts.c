@@ -421,6 +421,8 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     const char *s = p->s;
     long line = p->line;
     range num = group(m, re, "num"), num2 = group(m, re, "num2"), scale = group(m, re, "scale");
+    if (!has(num))
+        return 0;               /* an expression of --patterns may leave num unset */
     range yuan = group(m, re, "yuan"), yuan2 = group(m, re, "yuan2"), per = group(m, re, "per");
     int written_yuan = has(yuan) || has(yuan2);
     char value_text[160], unit[32], yuan_text[8] = "";

@@ -569,6 +569,20 @@ if want patterns-empty-match-year-prose; then
     awk -v s="$secs" -v l="$limit" 'BEGIN { exit !(s > l) }' && problem "took ${secs} s"
     finish
 fi
+if want patterns-amount-without-number; then
+    begin patterns-amount-without-number small
+    # an amount expression whose num group may stay unset (fuzz finding: a
+    # pointer computed from the unset group's offset)
+    patdir
+    sed -i 's/^expression: .*/expression: (?<num>[0-9]+)?(?<yuan2>元)/' "$tmp/pat/amounts.txt"
+    printf '工作报告\n收入元，支出5元。\n' > "$tmp/nonum.txt"
+    run "$tmp/nonum.txt" --patterns "$tmp/pat"
+    expect_exit 0
+    expect_json
+    expect_get 'amounts.#' 1
+    expect_get amounts.0.value 5
+    finish
+fi
 if want patterns-invalid-utf8-kind-name; then
     begin patterns-invalid-utf8-kind-name small
     # a [kind] name that is not UTF-8 would go into document.kind as it is

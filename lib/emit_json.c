@@ -38,23 +38,17 @@ static void document(jw *w, const baogao_result *r)
 {
     const bg_meta *m = &r->meta;
     jw_open(w, '{', 0);
-    jw_key(w, "title");
-    jw_str_or_null(w, m->title.value);
-    jw_key(w, "kind");
-    jw_str_or_null(w, m->kind.value);
-    jw_key(w, "organization");
-    jw_str_or_null(w, m->organization.value);
+    jw_member_str_or_null(w, "title", m->title.value);
+    jw_member_str_or_null(w, "kind", m->kind.value);
+    jw_member_str_or_null(w, "organization", m->organization.value);
     jw_key(w, "year");
     if (m->year)
         jw_number(w, m->year);
     else
         jw_null(w);
-    jw_key(w, "date");
-    jw_str_or_null(w, m->date.value);
-    jw_key(w, "preparer");
-    jw_str_or_null(w, m->preparer.value);
-    jw_key(w, "phone");
-    jw_str_or_null(w, m->phone.value);
+    jw_member_str_or_null(w, "date", m->date.value);
+    jw_member_str_or_null(w, "preparer", m->preparer.value);
+    jw_member_str_or_null(w, "phone", m->phone.value);
     jw_key(w, "provenance");
     jw_open(w, '{', 0);
     const struct { const char *key; const bg_meta_value *v; } fields[] = {
@@ -131,22 +125,15 @@ static void amounts(jw *w, const baogao_result *r)
     for (size_t i = 0; i < r->amounts.n; i++) {
         const bg_amount *a = &r->amounts.items[i];
         jw_open(w, '{', 0);
-        jw_key(w, "label");
-        jw_str_or_null(w, a->label);
-        jw_key(w, "value");
-        jw_dec_or_null(w, &a->value, 1, 1);
+        jw_member_str_or_null(w, "label", a->label);
+        jw_member_dec(w, "value", &a->value, 1, 1);
         jw_member_str(w, "unit", a->unit);
         jw_member_str(w, "unit_source", a->unit_source);
-        jw_key(w, "value_wan");
-        jw_dec_or_null(w, &a->value_wan, 1, 0);
-        jw_key(w, "qualifier");
-        jw_str_or_null(w, a->qualifier);
-        jw_key(w, "value_max");
-        jw_dec_or_null(w, &a->value_max, a->has_max, 1);
-        jw_key(w, "value_max_wan");
-        jw_dec_or_null(w, &a->value_max_wan, a->has_max, 0);
-        jw_key(w, "per");
-        jw_str_or_null(w, a->per);
+        jw_member_dec(w, "value_wan", &a->value_wan, 1, 0);
+        jw_member_str_or_null(w, "qualifier", a->qualifier);
+        jw_member_dec(w, "value_max", &a->value_max, a->has_max, 1);
+        jw_member_dec(w, "value_max_wan", &a->value_max_wan, a->has_max, 0);
+        jw_member_str_or_null(w, "per", a->per);
         jw_member_str(w, "text", a->text);
         jw_member_num(w, "line", (double)a->line);
         section_path(w, r, a->line);
@@ -157,10 +144,8 @@ static void amounts(jw *w, const baogao_result *r)
         else
             jw_number(w, (double)a->parent);
         jw_member_str(w, "context", a->in_table ? "table" : "prose");
-        jw_key(w, "row");
-        jw_str_or_null(w, a->row);
-        jw_key(w, "column");
-        jw_str_or_null(w, a->column);
+        jw_member_str_or_null(w, "row", a->row);
+        jw_member_str_or_null(w, "column", a->column);
         jw_close(w);
     }
     jw_close(w);

@@ -230,6 +230,18 @@ void jw_dec_or_null(jw *w, const bg_dec *d, int present, int as_written)
     jw_literal(w, buf);
 }
 
+void jw_member_str_or_null(jw *w, const char *key, const char *s)
+{
+    jw_key(w, key);
+    jw_str_or_null(w, s);
+}
+
+void jw_member_dec(jw *w, const char *key, const bg_dec *d, int present, int as_written)
+{
+    jw_key(w, key);
+    jw_dec_or_null(w, d, present, as_written);
+}
+
 char *jw_finish(jw *w)
 {
     free(w->items);

@@ -39,6 +39,9 @@ void jw_str_or_null(jw *w, const char *s);
 void jw_dec_or_null(jw *w, const bg_dec *d, int present, int as_written);
 /* Members, as cJSON_Add...ToObject: a NULL string adds nothing. */
 void jw_member_str(jw *w, const char *key, const char *s);
+/* Members that are always there: a string or null, exact digits or null. */
+void jw_member_str_or_null(jw *w, const char *key, const char *s);
+void jw_member_dec(jw *w, const char *key, const bg_dec *d, int present, int as_written);
 void jw_member_num(jw *w, const char *key, double d);
 /* The text written, NUL-terminated and trimmed to size; NULL if a value could
  * not be written. Caller frees. The writer is reset. */

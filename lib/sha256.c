@@ -119,40 +119,38 @@ static void sha256_hex(void (*blocks)(uint32_t *, const unsigned char *, size_t)
         snprintf(hex + 8 * i, 9, "%08x", h[i]);
 }
 
+typedef void blocks_fn(uint32_t *, const unsigned char *, size_t);
+
+/* The extensions' code when the CPU has them, else NULL. */
+static blocks_fn *ext_blocks(void)
+{
+#if HAVE_SHA_EXT
+    return have_ext() ? blocks_ext : NULL;
+#else
+    return NULL;
+#endif
+}
+
 int bg_sha256_hex_with(int use_ext, const unsigned char *data, size_t len, char hex[65])
 {
-    if (!use_ext) {
-        sha256_hex(blocks_portable, data, len, hex);
-        return 0;
-    }
-#if HAVE_SHA_EXT
-    if (have_ext()) {
-        sha256_hex(blocks_ext, data, len, hex);
-        return 0;
-    }
-#endif
-    return -1;
+    blocks_fn *blocks = use_ext ? ext_blocks() : blocks_portable;
+    if (!blocks)
+        return -1;
+    sha256_hex(blocks, data, len, hex);
+    return 0;
 }
 
 void bg_sha256_hex(const unsigned char *data, size_t len, char hex[65])
 {
     /* cpuid is asked once (in a virtual machine it traps); a race between
      * threads only asks it twice */
-    static _Atomic int ext = -1;
-    int e = ext;
-    if (e < 0) {
-#if HAVE_SHA_EXT
-        e = have_ext();
-#else
-        e = 0;
-#endif
-        ext = e;
+    static blocks_fn *_Atomic chosen;
+    blocks_fn *blocks = chosen;
+    if (!blocks) {
+        blocks = ext_blocks();
+        if (!blocks)
+            blocks = blocks_portable;
+        chosen = blocks;
     }
-#if HAVE_SHA_EXT
-    if (e) {
-        sha256_hex(blocks_ext, data, len, hex);
-        return;
-    }
-#endif
-    sha256_hex(blocks_portable, data, len, hex);
+    sha256_hex(blocks, data, len, hex);
 }

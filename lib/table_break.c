@@ -85,7 +85,7 @@ static int adopt(bg_findings *f, size_t from, size_t to, size_t first, size_t en
                   g->has_level1_weight);
         set_level(&x->level2, &x->level2_weight, &x->has_level2_weight, g->level2, &g->level2_weight, 1);
         bg_warn(w, x->line, "\"%s\": placed under %s, printed after the table break: with it the weights "
-                "under %s add up to its %s", x->level3, g->level2, g->level2, "stated weight");
+                "under %s add up to its stated weight", x->level3, g->level2, g->level2);
     }
     return 1;
 }

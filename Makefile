@@ -25,7 +25,6 @@ SANFLAGS :=
 endif
 
 PKGS     := libpcre2-8 libutf8proc libcjson
-APT_PKGS := build-essential pkg-config libpcre2-dev libutf8proc-dev libcjson-dev python3
 DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -42,18 +41,19 @@ UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 .PHONY: all deps demo test unit clean
 all: deps $(BUILD)/baogao $(BUILD)/libbaogao.a $(BUILD)/libbaogao.so.$(VERSION) $(UNIT_BIN) $(BUILD)/tests/golden
 
-# Install what is missing, once; a machine that has everything is left alone.
+# Install what is missing, once, in one apt-get run (mk/deps.sh); a machine
+# that has everything is left alone. Every compile waits for it (order-only),
+# so `make -j` never compiles before the headers are there. mk/*.mk add to
+# both lists.
+DEP_MODULES  := libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev libcjson:libcjson-dev
+DEP_COMMANDS := cc:build-essential make:build-essential python3:python3
 deps:
-	@if ! pkg-config --exists $(PKGS) 2>/dev/null || ! command -v python3 >/dev/null; then \
-	  echo "baogao: installing build dependencies: $(APT_PKGS)"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PKGS); \
-	fi
+	@sh mk/deps.sh "$(DEP_MODULES)" "$(DEP_COMMANDS)"
 
 $(BUILD)/lib $(BUILD)/tests $(BUILD)/cli $(BUILD)/tools:
 	mkdir -p $@
 
-$(BUILD)/tools/embed: tools/embed.c | $(BUILD)/tools
+$(BUILD)/tools/embed: tools/embed.c | $(BUILD)/tools deps
 	$(CC) $(STD) $(WARN) -O2 -o $@ $<
 
 $(BUILD)/lib/patterns_builtin.c: $(PATTERNS) $(BUILD)/tools/embed | $(BUILD)/lib
@@ -62,7 +62,7 @@ $(BUILD)/lib/patterns_builtin.c: $(PATTERNS) $(BUILD)/tools/embed | $(BUILD)/lib
 $(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/lib/patterns_builtin.o: $(BUILD)/lib/patterns_builtin.c lib/patterns.h
+$(BUILD)/lib/patterns_builtin.o: $(BUILD)/lib/patterns_builtin.c lib/patterns.h | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libbaogao.a: $(LIB_OBJ)
@@ -71,14 +71,14 @@ $(BUILD)/libbaogao.a: $(LIB_OBJ)
 $(BUILD)/libbaogao.so.$(VERSION): $(LIB_OBJ)
 	$(CC) -shared $(SANFLAGS) -Wl,-soname,libbaogao.so.$(SOMAJOR) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/baogao: cli/main.c lib/baogao.h $(BUILD)/libbaogao.a | $(BUILD)/cli
+$(BUILD)/baogao: cli/main.c lib/baogao.h $(BUILD)/libbaogao.a | $(BUILD)/cli deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -o $@ cli/main.c $(BUILD)/libbaogao.a $(LDLIBS)
 
 # Unit tests see the library's internals: they link the static library.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/rawjson.h $(BUILD)/libbaogao.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/rawjson.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -o $@ $< $(BUILD)/libbaogao.a $(LDLIBS)
 
-$(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests
+$(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -Itests $(DEP_CFLAGS) -o $@ tests/golden.c tests/jsoncheck.c $(BUILD)/libbaogao.a $(LDLIBS)
 
 # VALGRIND=1: the same suite with every test program and every baogao run

@@ -37,7 +37,7 @@ $(FUZZ_DIR)/lib:
 $(FUZZ_DIR)/lib/%.o: lib/%.c lib/*.h | $(FUZZ_DIR)/lib deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_DIR)/lib/patterns_builtin.o: $(BUILD)/lib/patterns_builtin.c lib/patterns.h | $(FUZZ_DIR)/lib
+$(FUZZ_DIR)/lib/patterns_builtin.o: $(BUILD)/lib/patterns_builtin.c lib/patterns.h | $(FUZZ_DIR)/lib deps
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIB_OBJ)
@@ -45,7 +45,7 @@ $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(FUZZ_LIB_OBJ)
 
 # Replay tools: the same harness with a plain main, against the library of
 # $(BUILD)/ (gcc; with SAN=1 the sanitizer build), for gdb and valgrind.
-$(FUZZ_DIR)/replay-%: fuzz/fuzz_%.c fuzz/fuzz_main.c fuzz/fuzz_common.h $(BUILD)/libbaogao.a | $(FUZZ_DIR)/lib
+$(FUZZ_DIR)/replay-%: fuzz/fuzz_%.c fuzz/fuzz_main.c fuzz/fuzz_common.h $(BUILD)/libbaogao.a | $(FUZZ_DIR)/lib deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) -Ifuzz $(DEP_CFLAGS) -o $@ $< fuzz/fuzz_main.c \
 	    $(BUILD)/libbaogao.a $(LDLIBS)
 

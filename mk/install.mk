@@ -23,18 +23,9 @@ $(BUILD)/baogao: private LDLIBS = $(CLI_OBJ) $(BUILD)/libbaogao.a $(DEP_LIBS) $(
 
 # ---- build and test dependencies beyond the main list ------------------------------
 # libxlsxwriter-dev for --format xlsx; parallel, unzip and groff-base (the man
-# page check) for tests/batch.
-BATCH_APT_PKGS := pkg-config libxlsxwriter-dev parallel unzip groff-base
-
-.PHONY: deps-batch
-deps: deps-batch
-deps-batch:
-	@if ! pkg-config --exists xlsxwriter 2>/dev/null || ! command -v parallel >/dev/null || \
-	    ! command -v unzip >/dev/null || ! command -v groff >/dev/null; then \
-	  echo "baogao: installing: $(BATCH_APT_PKGS)"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(BATCH_APT_PKGS); \
-	fi
+# page check) for tests/batch. The main deps target installs them.
+DEP_MODULES  += xlsxwriter:libxlsxwriter-dev
+DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base
 
 # ---- install ---------------------------------------------------------------------------
 

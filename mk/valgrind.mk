@@ -10,23 +10,17 @@
 
 .PHONY: deps-valgrind
 
-deps-valgrind:
-	@if ! command -v valgrind >/dev/null; then \
-	  echo "baogao: installing: valgrind"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind; \
-	fi
+# After deps (order-only), so that two apt-get runs never overlap.
+deps-valgrind: | deps
+	@sh mk/deps.sh "" "valgrind:valgrind"
 
 ifeq ($(VALGRIND),1)
-test: deps-valgrind
+DEP_COMMANDS += valgrind:valgrind
 endif
 
 # lib/patterns.c leaves PCRE2's JIT off under valgrind when valgrind/valgrind.h
 # is there at build time; VALGRIND=1 installs valgrind before compiling, and
 # the object is rebuilt when the header appears.
-ifeq ($(VALGRIND),1)
-deps: deps-valgrind
-endif
 $(BUILD)/lib/patterns.o: $(wildcard /usr/include/valgrind/valgrind.h)
 
 .PHONY: valgrind-batch

@@ -63,7 +63,7 @@ run_suite() {
 
 for t in "$BUILD"/tests/test_*; do
     [ -x "$t" ] || continue
-    run_suite "$(basename "$t")" $WRAP "$t" ../shared/peer-cases/recognizers-number-zh.json
+    run_suite "$(basename "$t")" $WRAP "$t" tests/peer-cases/recognizers-number-zh.json
 done
 run_suite golden "$G" schema/baogao.schema.json $(find corpus -name '*.txt' ! -name '*.expect.*' | sort)
 run_suite cli sh tests/cli/run.sh "$B" "$G"

@@ -1,5 +1,5 @@
 /* test_peer_money.c — conformance run of money recognition against the peers'
- * money cases in the directory of argv[1] (../shared/peer-cases/):
+ * money cases in the directory of argv[1] (tests/peer-cases/):
  *
  *   jionlp-money-parser.json     one expression per case; in scope when its
  *       currency is 元: exactly one amount covering the whole input, with the
@@ -608,7 +608,7 @@ static void run_source(const char *dir, const char *source, case_fn fn)
 
 int main(int argc, char **argv)
 {
-    const char *any = argc > 1 ? argv[1] : "../shared/peer-cases/recognizers-number-zh.json";
+    const char *any = argc > 1 ? argv[1] : "tests/peer-cases/recognizers-number-zh.json";
     char *copy = strdup(any), *ex_text;
     baogao_error err;
     if (!copy)

@@ -1,5 +1,5 @@
 /* test_peer_numbers.c — conformance run against Microsoft Recognizers-Text's
- * Chinese number cases (shared/peer-cases/recognizers-number-zh.json).
+ * Chinese number cases (tests/peer-cases/recognizers-number-zh.json).
  *
  * A case is in scope when its whole input is one numeral by bg_cn_span and
  * the peer reports exactly one number covering all of it; bg_cn_parse must

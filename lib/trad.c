@@ -37,40 +37,47 @@ static size_t count_han(const char *s, size_t n)
  * inverse this is; tw2s would also rewrite Taiwanese vocabulary. */
 #define T2S_CONFIG "t2s.json"
 
-/* OpenCC, loaded on the first page in traditional characters. Linked in, it
- * would cost every run, simplified or not, the loading of OpenCC and of the
- * C++ runtime: about 3 million instructions at each start, as much as
- * reading a 3 000-character report. Once loaded it stays, as a linked
- * library would. */
+/* OpenCC and its t2s converter, loaded on the first page in traditional
+ * characters and kept for the rest of the process. Linked in, the library
+ * would cost every run, simplified or not, the start of OpenCC and of the C++
+ * runtime: about 3 million instructions, as much as reading a 3 000-character
+ * report. Opening t2s costs some 14 million more, several times the
+ * conversion of a report: it is done once, not once a page. OpenCC does not
+ * say that a converter may serve two threads at once, so conversions take
+ * turns (occ_lock). */
 static struct {
-    opencc_t (*open)(const char *);
-    int (*close)(opencc_t);
+    opencc_t cc;
     char *(*convert)(opencc_t, const char *, size_t);
     void (*free)(char *);
 } occ;
 static pthread_once_t occ_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t occ_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void occ_load(void)
 {
-    /* Never evaluated: the compiler checks the pointers above against opencc.h. */
-    (void)sizeof(1 ? occ.open : opencc_open);
-    (void)sizeof(1 ? occ.close : opencc_close);
+    opencc_t (*open_fn)(const char *);
+    /* Never evaluated: the compiler checks the pointers against opencc.h. */
+    (void)sizeof(1 ? open_fn : opencc_open);
     (void)sizeof(1 ? occ.convert : opencc_convert_utf8);
     (void)sizeof(1 ? occ.free : opencc_convert_utf8_free);
     void *lib = dlopen(BG_OPENCC_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     if (!lib)
         return;
-    void *f[4] = { dlsym(lib, "opencc_open"), dlsym(lib, "opencc_close"), dlsym(lib, "opencc_convert_utf8"),
-                   dlsym(lib, "opencc_convert_utf8_free") };
-    if (!f[0] || !f[1] || !f[2] || !f[3]) {
+    void *f[3] = { dlsym(lib, "opencc_open"), dlsym(lib, "opencc_convert_utf8"), dlsym(lib, "opencc_convert_utf8_free") };
+    if (!f[0] || !f[1] || !f[2]) {
         dlclose(lib);
         return;
     }
     /* memcpy: ISO C has no conversion from void * to a function pointer. */
-    memcpy(&occ.open, &f[0], sizeof f[0]);
-    memcpy(&occ.close, &f[1], sizeof f[1]);
-    memcpy(&occ.convert, &f[2], sizeof f[2]);
-    memcpy(&occ.free, &f[3], sizeof f[3]);
+    memcpy(&open_fn, &f[0], sizeof f[0]);
+    opencc_t cc = open_fn(T2S_CONFIG);
+    if (cc == (opencc_t)-1) {
+        dlclose(lib);
+        return;
+    }
+    occ.cc = cc;
+    memcpy(&occ.convert, &f[1], sizeof f[1]);
+    memcpy(&occ.free, &f[2], sizeof f[2]);
 }
 
 /* n bytes of the source text, each with its own offset. */
@@ -215,13 +222,13 @@ static size_t strip_glosses(const bg_mapped *src, bg_mapped *dst, long *first_li
  * changes length. So the k-th character of the result takes the offset of
  * the k-th of the run; if a later table changes a run's length anyway, that
  * run is converted a character at a time, still exactly mapped. */
-static void convert_run(opencc_t cc, const bg_mapped *src, size_t a, size_t b, bg_mapped *dst)
+static void convert_run(const bg_mapped *src, size_t a, size_t b, bg_mapped *dst)
 {
-    char *r = occ.convert(cc, src->s + a, b - a);
+    char *r = occ.convert(occ.cc, src->s + a, b - a);
     size_t rn = r ? strlen(r) : 0;
     if (r && bg_utf8_count(r, rn) == bg_utf8_count(src->s + a, b - a)) {
         uint32_t cp;
-        for (size_t p = 0, i = a; p < rn;) {
+        for (size_t p = 0, i = a; p < rn && i < b;) {
             int kr = bg_utf8_next(r + p, rn - p, &cp);
             bg_mapped_put(dst, r + p, (size_t)kr, src->orig[i]);
             p += (size_t)kr;
@@ -235,7 +242,7 @@ static void convert_run(opencc_t cc, const bg_mapped *src, size_t a, size_t b, b
     for (size_t i = a; i < b;) {
         uint32_t cp;
         size_t k = (size_t)bg_utf8_next(src->s + i, b - i, &cp);
-        char *c = occ.convert(cc, src->s + i, k);
+        char *c = occ.convert(occ.cc, src->s + i, k);
         if (c) {
             bg_mapped_put(dst, c, strlen(c), src->orig[i]);
             occ.free(c);
@@ -250,9 +257,9 @@ static void convert_run(opencc_t cc, const bg_mapped *src, size_t a, size_t b, b
 static int convert(const bg_mapped *src, bg_mapped *dst)
 {
     pthread_once(&occ_once, occ_load);
-    opencc_t cc = occ.open ? occ.open(T2S_CONFIG) : (opencc_t)-1;
-    if (cc == (opencc_t)-1)
+    if (!occ.convert)
         return -1;
+    pthread_mutex_lock(&occ_lock);
     for (size_t i = 0; i < src->len;) {
         size_t j = i + 1;
         int ascii = (unsigned char)src->s[i] < 0x80;
@@ -261,10 +268,10 @@ static int convert(const bg_mapped *src, bg_mapped *dst)
         if (ascii)
             put_source(dst, src, i, j - i);
         else
-            convert_run(cc, src, i, j, dst);
+            convert_run(src, i, j, dst);
         i = j;
     }
-    occ.close(cc);
+    pthread_mutex_unlock(&occ_lock);
     return 0;
 }
 

@@ -17,8 +17,9 @@
 # wrapper reports them). "Still reachable" blocks do not count: baogao's
 # only one is held on purpose until exit (the CLI's table of temporary files
 # its signal handler removes, 4 KB a job); after a page in traditional
-# characters, the dynamic loader's records of OpenCC, loaded then for the
-# rest of the process (lib/trad.c), and the C++ runtime's own pool.
+# characters, OpenCC's t2s converter, opened then for the rest of the
+# process (lib/trad.c), the dynamic loader's records of the library, and the
+# C++ runtime's own pool.
 #
 # A child of fork() is not reported: the only one is the shell a unit test
 # starts with system() to remove its directory, which exec()s /bin/sh at

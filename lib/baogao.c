@@ -56,8 +56,8 @@ static const struct {
     const char *type;
     const char *keys;       /* space-separated */
 } known_types[] = {
-    { "heading", "style regex ordinal repeat" },
-    { "heading-rules", "max_chars sentence_chars clause" },
+    { "heading", "style regex ordinal repeat run_in top" },
+    { "heading-rules", "max_chars sentence_chars clause row_cells next_cells" },
     { "layout", "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
                 "sheet_max_avg_chars" },
     { "kind", "name title hint" },

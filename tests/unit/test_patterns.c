@@ -194,6 +194,10 @@ static void test_meta_rules(void)
 {
     compile_fails(META, "[kind]\nname: x\n", "t.txt", 1, "[kind] needs");
     compile_fails(META, "[kind]\nname: x\ntitle: a\nhint: (b\n", "t.txt", 4, "hint:");
+    compile_fails(META, "[family]\nname: x\n", "t.txt", 1, "[family] needs");
+    compile_fails(META, "[family]\nname: x\ntitle: (a\n", "t.txt", 3, "title:");
+    compile_fails(META, "[document]\ntitle_strip: (a\n", "t.txt", 2, "title_strip:");
+    compile_fails(META, "[document]\norg_unit: a\norg_unit: b\n", "t.txt", 3, "twice");
     compile_fails(META, "[field]\nname: organization\nrank: 1\n", "t.txt", 1, "one of label or line");
     compile_fails(META, "[field]\nname: organization\nrank: 1\nlabel: a\nline: b\n", "t.txt", 1, "one of label or line");
     compile_fails(META, "[field]\nname: mayor\nrank: 1\nlabel: a\n", "t.txt", 2, "mayor");

@@ -98,6 +98,9 @@ static void test_title(void)
     CHECK_STR(d.m.organization.value, "某某市交通局");          /* a year without 年 */
     CHECK_INT(d.m.year, 2021);
     done(&d);
+    build(&d, "关于某某县档案馆整体支出绩效评价报告\n");
+    CHECK_STR(d.m.organization.value, "某某县档案馆");           /* 关于 is no part of it */
+    done(&d);
     build(&d, "某某县财政局关于提前下达2025年某某补助资金预算的函\n");
     CHECK_STR(d.m.title.value, "某某县财政局关于提前下达2025年某某补助资金预算的函");
     CHECK_STR(d.m.kind.value, NULL);

@@ -56,14 +56,16 @@ static const struct {
     const char *type;
     const char *keys;       /* space-separated */
 } known_types[] = {
-    { "heading", "style regex ordinal repeat" },
-    { "heading-rules", "max_chars sentence_chars clause" },
+    { "heading", "style regex ordinal repeat run_in top" },
+    { "heading-rules", "max_chars sentence_chars clause row_cells next_cells" },
     { "layout", "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
                 "sheet_max_avg_chars" },
     { "kind", "name title hint" },
+    { "family", "name title" },
     { "field", "name rank label line" },
-    { "document", "title_scan_lines title_max_chars org_from_title date_format phone_format year_in_title "
-                  "planned_year_kind year_recent year_cell year_alone year_prose" },
+    { "document", "title_scan_lines title_max_chars title_anchor title_generic title_strip title_not title_end title_year attachment "
+                  "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
+                  "year_cell year_alone year_prose" },
     { "unit", "name wan_exponent" },
     { "amounts", "expression not_after foreign approx over under unitless anchor anchor_reach" },
     { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },

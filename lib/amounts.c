@@ -264,108 +264,6 @@ static const char *qualifier_of(const bg_amount_rules *ar, bg_matcher *m, const 
     return NULL;
 }
 
-/* ---- labels --------------------------------------------------------------- */
-
-/* Start of the clause that ends at `end`: just past the last clause mark. */
-static size_t clause_start(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t from, size_t end, long line)
-{
-    size_t ov[2], start = from, pos = from;
-    while (pos < end && bg_match(m, &ar->clause_end, s, end, pos, ov, 1, line)) {
-        start = ov[1];
-        pos = ov[1] > pos ? ov[1] : pos + 1;
-    }
-    return start;
-}
-
-static void drop_trailing_verbs(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t a, size_t *b, long line)
-{
-    size_t ov[2];
-    while (*b > a && s[*b - 1] == ' ')
-        (*b)--;
-    if (*b > a && bg_match(m, &ar->drop_after, s, *b, a, ov, 1, line))
-        *b = ov[0];
-}
-
-/* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). The verb
- * before the number goes first, so 支出为 keeps 支出 while 主要为货币资金
- * keeps 货币资金. */
-static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
-{
-    size_t ov[2];
-    drop_trailing_verbs(ar, m, s, *a, b, line);
-    for (size_t i = 0; i < ar->ndrop_before; i++) {
-        size_t pos = *a, cut = *a;
-        while (pos < *b && bg_match(m, &ar->drop_before[i], s, *b, pos, ov, 1, line) && ov[1] > ov[0]) {
-            cut = ov[1];
-            pos = ov[1];
-        }
-        if (cut > *a)
-            *a = cut;
-    }
-    while (*a < *b && s[*a] == ' ')
-        (*a)++;
-    if (bg_match(m, &ar->part, s, *b, *a, ov, 1, line) && ov[0] == *a)
-        *a = ov[1];
-    drop_trailing_verbs(ar, m, s, *a, b, line);
-}
-
-static char *clean_or_null(const char *s, size_t a, size_t b)
-{
-    char *c = bg_clean(s + a, b - a);
-    if (*c)
-        return c;
-    free(c);
-    return NULL;
-}
-
-typedef struct {
-    char *label;
-    int part;               /* introduced by 其中 */
-    size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
-} label_info;
-
-static label_info take_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p,
-                             size_t from, size_t amount_start, long line)
-{
-    label_info li = { NULL, 0, 0, 0 };
-    const char *s = p->s;
-    size_t cs = clause_start(ar, m, s, from, amount_start, line), a = cs, b = amount_start, ov[2];
-    size_t verb_end = amount_start;
-    drop_trailing_verbs(ar, m, s, cs, &verb_end, line);
-    li.verb_a = verb_end;
-    li.verb_b = amount_start;
-    /* "其中:" stands as a clause of its own before the part it introduces */
-    size_t q = cs;
-    while (q > from && (s[q - 1] == ':' || s[q - 1] == ' '))
-        q--;
-    li.part = (q >= from + 6 && memcmp(s + q - 6, "其中", 6) == 0)
-              || (bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a);
-    trim_label(ar, m, s, &a, &b, line);
-    if (b > a) {
-        li.label = clean_or_null(s, a, b);
-        return li;
-    }
-    if (bg_match(m, &ar->total, s, amount_start, cs, ov, 1, line)) {
-        li.label = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
-        return li;
-    }
-    int empty = 1;
-    for (size_t i = cs; i < amount_start; i++)
-        empty &= s[i] == ' ';
-    if (!empty || cs <= from)
-        return li;
-    /* The clause starts with the amount: borrow the previous clause's noun. */
-    size_t pend = cs - 1, ps = clause_start(ar, m, s, from, pend, line);
-    if (bg_match(m, &ar->count_at_end, s, pend, ps, ov, 1, line))
-        pend = ov[0];
-    a = ps;
-    b = pend;
-    li.part |= bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a;
-    trim_label(ar, m, s, &a, &b, line);
-    li.label = b > a ? clean_or_null(s, a, b) : NULL;
-    return li;
-}
-
 /* ---- finding amounts in a piece of text ----------------------------------- */
 
 static int next_is_cjk(const char *s, size_t n, size_t at)
@@ -415,7 +313,7 @@ static int foreign_neighbour(const bg_amount_rules *ar, bg_matcher *m, const bg_
 
 /* Build the amount of the match at ov in p; 0 if it is not money after all. */
 static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, const bg_amount_rules *ar,
-                 bg_matcher *m, bg_amount *a, label_info *li, size_t from)
+                 bg_matcher *m, bg_amount *a, bg_label_info *li, size_t from)
 {
     const bg_regex *re = &ar->expression;
     const char *s = p->s;
@@ -483,7 +381,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     const bg_unit *u = bg_unit_find(ar, unit, strlen(unit));
     if (!u)
         return 0;
-    *li = take_label(ar, m, p, from, ov[0], line);
+    *li = bg_amount_label(ar, m, p, from, ov[0], line);
     if (!written_yuan) {
         /* a bare 万/亿: money only before a non-Chinese character, after a money label */
         const char *lab = li->label ? li->label : cell ? cell->row : NULL;
@@ -514,7 +412,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     return 1;
 }
 
-static void set_context(bg_amount *a, const bg_cell_ctx *cell, label_info *li)
+static void set_context(bg_amount *a, const bg_cell_ctx *cell, bg_label_info *li)
 {
     a->label = li->label;
     li->label = NULL;
@@ -630,7 +528,7 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
             glued = !(bg_is_cjk(cp) || cp == ' ' || cp == ':');
         }
         bg_amount a = { 0 };
-        label_info li = { NULL, 0, 0, 0 };
+        bg_label_info li = { NULL, 0, 0, 0 };
         a.parent = BG_NO_PARENT;
         if (glued || ov[1] == ov[0] || foreign_neighbour(ar, m, p, ov) || !build(p, ov, cell, ar, m, &a, &li, from)) {
             free(li.label);

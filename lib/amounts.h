@@ -80,6 +80,16 @@ const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t 
 void bg_amount_set_wan(bg_amount *a, const bg_unit *u);
 void bg_amount_push(bg_amounts *out, bg_amount *a);
 
+/* The label of the amount starting at amount_start in p, from its clause
+ * (text after `from`, the end of the amount before). The caller owns label. */
+typedef struct {
+    char *label;
+    int part;               /* introduced by 其中 */
+    size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
+} bg_label_info;
+bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
+                              size_t amount_start, long line);
+
 /* The tables' part: money cells under a declared or header unit. */
 void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,
                          bg_matcher *m, bg_warnings *w, bg_amounts *out);

@@ -65,7 +65,7 @@ static const struct {
     { "document", "title_scan_lines title_max_chars org_from_title date_format phone_format year_in_title "
                   "planned_year_kind year_recent year_cell year_alone year_prose" },
     { "unit", "name wan_exponent" },
-    { "amounts", "expression not_after foreign approx over under unitless anchor anchor_reach" },
+    { "amounts", "expression not_after foreign approx over under unitless formal anchor anchor_reach" },
     { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
     { "labels", "clause_end drop_before drop_after part total count_at_end" },
     { "column", "role header" },

@@ -57,8 +57,44 @@ static char *clean_or_null(const char *s, size_t a, size_t b)
     return NULL;
 }
 
+/* The label written after an amount that starts its clause (30万元用于设备
+ *购置, 100万元资金全部到位): the group "label" of the first [labels] after
+ * expression that matches right after the amount. */
+static char *label_after(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t amount_end, long line)
+{
+    size_t ov[2], a, b;
+    for (size_t i = 0; i < ar->nafter; i++)
+        if (bg_match(m, &ar->after[i], p->s, p->len, amount_end, ov, 1, line) && ov[0] == amount_end
+            && bg_group(m, &ar->after[i], "label", &a, &b) && b > a) {
+            trim_label(ar, m, p->s, &a, &b, line);
+            if (b > a)
+                return clean_or_null(p->s, a, b);
+        }
+    return NULL;
+}
+
+/* The noun of the clause before the one starting at cs, when they are in the
+ * same sentence: 其中基本医保报销79501人次，5506.53万元 (minus the count at its
+ * end), 一是教育支出，即……合计75万元. */
+static char *borrowed(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t from, size_t cs, long line,
+                      int *part)
+{
+    size_t ov[2], pend = cs;
+    do
+        pend--;
+    while (pend > from && ((unsigned char)s[pend] & 0xC0) == 0x80);
+    if (s[pend] != ',' && s[pend] != ';' && s[pend] != ':')
+        return NULL;        /* a sentence ends between them */
+    size_t a = clause_start(ar, m, s, from, pend, line), b = pend;
+    if (bg_match(m, &ar->count_at_end, s, b, a, ov, 1, line))
+        b = ov[0];
+    *part |= bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a;
+    trim_label(ar, m, s, &a, &b, line);
+    return b > a ? clean_or_null(s, a, b) : NULL;
+}
+
 bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
-                              size_t amount_start, long line)
+                              size_t amount_start, size_t amount_end, long line)
 {
     bg_label_info li = { NULL, 0, 0, 0 };
     const char *s = p->s;
@@ -73,6 +109,10 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
         q--;
     li.part = (q >= from + 6 && memcmp(s + q - 6, "其中", 6) == 0)
               || (bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a);
+    /* 即…: the clause restates the one before, whose noun the amount measures */
+    if (cs > from && bg_match(m, &ar->restate, s, amount_start, cs, ov, 1, line) && ov[0] == cs
+        && (li.label = borrowed(ar, m, s, from, cs, line, &li.part)) != NULL)
+        return li;
     trim_label(ar, m, s, &a, &b, line);
     if (b > a) {
         li.label = clean_or_null(s, a, b);
@@ -82,20 +122,13 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
         li.label = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
         return li;
     }
-    int empty = 1;
     for (size_t i = cs; i < amount_start; i++)
-        empty &= s[i] == ' ';
-    if (!empty || cs <= from)
-        return li;
-    /* The clause starts with the amount: borrow the previous clause's noun. */
-    size_t pend = cs - 1, ps = clause_start(ar, m, s, from, pend, line);
-    if (bg_match(m, &ar->count_at_end, s, pend, ps, ov, 1, line))
-        pend = ov[0];
-    a = ps;
-    b = pend;
-    li.part |= bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a;
-    trim_label(ar, m, s, &a, &b, line);
-    li.label = b > a ? clean_or_null(s, a, b) : NULL;
+        if (s[i] != ' ')
+            return li;
+    /* The clause starts with the amount: its noun follows it, or it is the
+     * noun of the clause before. */
+    li.label = label_after(ar, m, p, amount_end, line);
+    if (!li.label && cs > from)
+        li.label = borrowed(ar, m, s, from, cs, line, &li.part);
     return li;
 }
-

@@ -169,6 +169,7 @@ int bg_amount_read(const bg_amount_rules *ar, bg_matcher *m, const char *s, long
     bg_span yuan = bg_amount_group(m, re, "yuan"), yuan2 = bg_amount_group(m, re, "yuan2");
     bg_span sub = bg_amount_group(m, re, "sub"), sign = bg_amount_group(m, re, "sign");
     bg_span rmb = bg_amount_group(m, re, "rmb"), rmb0 = bg_amount_group(m, re, "rmb0");
+    int marked = bg_span_has(sign) || bg_span_has(rmb) || bg_span_has(rmb0);
     bg_span y = bg_span_has(yuan) ? yuan : yuan2;
     char yuan_text[8] = "", text[160];
     memset(r, 0, sizeof *r);
@@ -176,7 +177,7 @@ int bg_amount_read(const bg_amount_rules *ar, bg_matcher *m, const char *s, long
         bg_span sub0 = bg_amount_group(m, re, "sub0");
         if (!bg_span_has(sub0))
             return -1;      /* an expression of --patterns may leave both unset */
-        return read_subunits_alone(ar, m, s, sub0, bg_span_has(sign) || bg_span_has(rmb0), line, a, r);
+        return read_subunits_alone(ar, m, s, sub0, marked, line, a, r);
     }
     r->written_yuan = bg_span_has(y);
     if (r->written_yuan && y.b - y.a < sizeof yuan_text)
@@ -185,8 +186,8 @@ int bg_amount_read(const bg_amount_rules *ar, bg_matcher *m, const char *s, long
      * lower end takes the scale it wrote (100万至200万元) or the upper's
      * (一千到两千万元, 100-200万元) */
     size_t n = join(s, num, bg_span_has(num2) ? scale1 : scale, text, sizeof text);
-    if (bg_span_has(sign) || bg_span_has(rmb)) {
-        /* ¥300 and 300人民币 are 300 元; ¥5万 and 5万人民币 are a 万 that is money */
+    if (marked) {
+        /* ¥300, 人民币300 and 300人民币 are 300 元; ¥5万 is a 万 that is money */
         if (!r->written_yuan && !bg_span_has(scale) && !ends(text, n, "万") && !ends(text, n, "萬")
             && !ends(text, n, "亿") && !ends(text, n, "億"))
             strcpy(yuan_text, "元");

@@ -28,6 +28,7 @@ static const regex_slot slots[] = {
     SLOT("money-words", "cell_number", cell_number), SLOT("money-words", "cell_labelled", cell_labelled),
     SLOT("labels", "clause_end", clause_end), SLOT("labels", "drop_after", drop_after),
     SLOT("labels", "part", part), SLOT("labels", "total", total), SLOT("labels", "count_at_end", count_at_end),
+    SLOT("labels", "restate", restate),
 };
 #define NSLOTS (sizeof slots / sizeof slots[0])
 
@@ -103,11 +104,14 @@ static int compile_kv(const bg_record *r, const bg_kv *kv, bg_amount_rules *ar, 
         ar->anchor_reach = (size_t)v;
         return 0;
     }
-    if (strcmp(r->type, "labels") == 0 && strcmp(kv->key, "drop_before") == 0) {
+    if (strcmp(r->type, "labels") == 0 && (strcmp(kv->key, "drop_before") == 0 || strcmp(kv->key, "after") == 0)) {
         bg_regex re;
         if (bg_regex_compile(kv, &re, err) < 0)
             return -1;
-        BG_PUSH(ar->drop_before, ar->ndrop_before, ar->drop_before_cap, re);
+        if (kv->key[0] == 'a')
+            BG_PUSH(ar->after, ar->nafter, ar->after_cap, re);
+        else
+            BG_PUSH(ar->drop_before, ar->ndrop_before, ar->drop_before_cap, re);
         return 0;
     }
     for (size_t k = 0; k < NSLOTS; k++)
@@ -155,6 +159,9 @@ void bg_amount_rules_free(bg_amount_rules *ar)
     for (size_t i = 0; i < ar->ndrop_before; i++)
         bg_regex_free(&ar->drop_before[i]);
     free(ar->drop_before);
+    for (size_t i = 0; i < ar->nafter; i++)
+        bg_regex_free(&ar->after[i]);
+    free(ar->after);
     for (size_t i = 0; i < ar->nanchors; i++)
         free(ar->anchors[i].s);
     free(ar->anchors);
@@ -304,7 +311,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     const bg_unit *u = bg_unit_find(ar, r.unit, strlen(r.unit));
     if (!u)
         return 0;
-    *li = bg_amount_label(ar, m, p, from, ov[0], line);
+    *li = bg_amount_label(ar, m, p, from, ov[0], ov[1], line);
     if (!r.written_yuan) {
         /* a bare 万/亿: money only before a non-Chinese character, after a money label */
         const char *lab = li->label ? li->label : cell ? cell->row : NULL;

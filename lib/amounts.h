@@ -15,9 +15,11 @@ typedef struct {
     size_t nunits, units_cap;
     bg_regex expression, not_after, foreign, approx, over, under, unitless, formal;
     bg_regex money, not_money, header_word, declaration, header_unit, cell_number, cell_labelled;
-    bg_regex clause_end, drop_after, part, total, count_at_end;
+    bg_regex clause_end, drop_after, part, total, count_at_end, restate;
     bg_regex *drop_before;
     size_t ndrop_before, drop_before_cap;
+    bg_regex *after;            /* [labels] after: a label written after the amount */
+    size_t nafter, after_cap;
     /* [amounts] anchor: characters one of which every amount holds, and
      * anchor_reach: how far before the first of them an amount may start.
      * The expression is tried only that near an anchor (none: everywhere). */
@@ -108,7 +110,7 @@ typedef struct {
     size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
 } bg_label_info;
 bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
-                              size_t amount_start, long line);
+                              size_t amount_start, size_t amount_end, long line);
 
 /* The tables' part: money cells under a declared or header unit. */
 void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,

@@ -5,7 +5,8 @@
  * value / value_wan / value_max / value_max_wan is taken from the JSON string
  * itself (json_raw below) and compared as text: 0.31 must be "0.31". A span
  * is checked by slicing the ORIGINAL input bytes at it. Shared by
- * test_amounts and test_money_forms; the includer sets `patterns`. */
+ * the amount tests (static inline: each uses what it needs); the includer
+ * sets `patterns`. */
 #ifndef BAOGAO_AMOUNTDOC_H
 #define BAOGAO_AMOUNTDOC_H
 
@@ -39,7 +40,7 @@ static baogao_patterns *patterns;
 
 
 /* Keep the raw text of the money fields of amount `index`. */
-static void keep_raw(void *ctx, int index, const char *key, size_t klen, const char *v, size_t vlen)
+static inline void keep_raw(void *ctx, int index, const char *key, size_t klen, const char *v, size_t vlen)
 {
     doc *d = ctx;
     for (int r = 0; r < NRAW; r++)
@@ -48,12 +49,12 @@ static void keep_raw(void *ctx, int index, const char *key, size_t klen, const c
 }
 
 /* Fill d->raw from the "amounts" array of the JSON text. */
-static void json_raw(doc *d)
+static inline void json_raw(doc *d)
 {
     rj_each_amount_field(d->json, MAX_AMOUNTS, keep_raw, d);
 }
 
-static doc *convert_bytes(const unsigned char *in, size_t len)
+static inline doc *convert_bytes(const unsigned char *in, size_t len)
 {
     baogao_error err;
     baogao_options opt = { "test.txt", NULL, 0 };
@@ -83,12 +84,12 @@ static doc *convert_bytes(const unsigned char *in, size_t len)
     return d;
 }
 
-static doc *convert(const char *utf8)
+static inline doc *convert(const char *utf8)
 {
     return convert_bytes((const unsigned char *)utf8, strlen(utf8));
 }
 
-static void doc_free(doc *d)
+static inline void doc_free(doc *d)
 {
     cJSON_Delete(d->root);
     baogao_free(d->json);
@@ -99,14 +100,14 @@ static void doc_free(doc *d)
 
 static const char *const MISSING = "(no such amount)";
 
-static const cJSON *field(const doc *d, int i, const char *key)
+static inline const cJSON *field(const doc *d, int i, const char *key)
 {
     const cJSON *a = i >= 0 && i < d->n ? cJSON_GetArrayItem(d->amounts, i) : NULL;
     return a ? cJSON_GetObjectItemCaseSensitive(a, key) : NULL;
 }
 
 /* A string field; NULL for JSON null; MISSING when absent or not a string. */
-static const char *str(const doc *d, int i, const char *key)
+static inline const char *str(const doc *d, int i, const char *key)
 {
     const cJSON *f = field(d, i, key);
     if (cJSON_IsNull(f))
@@ -115,7 +116,7 @@ static const char *str(const doc *d, int i, const char *key)
 }
 
 /* A money field as its raw JSON text ("null" for null). */
-static const char *raw(const doc *d, int i, const char *key)
+static inline const char *raw(const doc *d, int i, const char *key)
 {
     if (i < 0 || i >= d->n || i >= MAX_AMOUNTS)
         return MISSING;
@@ -126,7 +127,7 @@ static const char *raw(const doc *d, int i, const char *key)
 }
 
 /* An integer field (line, parent); -1 for null, -2 when absent. */
-static long num(const doc *d, int i, const char *key)
+static inline long num(const doc *d, int i, const char *key)
 {
     const cJSON *f = field(d, i, key);
     if (cJSON_IsNull(f))
@@ -135,7 +136,7 @@ static long num(const doc *d, int i, const char *key)
 }
 
 /* The original bytes at the amount's span. */
-static const char *span_text(const doc *d, int i)
+static inline const char *span_text(const doc *d, int i)
 {
     static char buf[512];
     const cJSON *s = field(d, i, "span");
@@ -150,7 +151,7 @@ static const char *span_text(const doc *d, int i)
 }
 
 /* Warnings whose message contains needle. */
-static int warnings_with(const doc *d, const char *needle)
+static inline int warnings_with(const doc *d, const char *needle)
 {
     int k = 0;
     const cJSON *w;
@@ -169,7 +170,7 @@ static int warnings_with(const doc *d, const char *needle)
 
 /* The common case: one prose amount, its value as written, unit, value_wan,
  * label (NULL: not checked here) and original text at its span. */
-static void one_prose(const char *input, const char *value, const char *unit, const char *wan,
+static inline void one_prose(const char *input, const char *value, const char *unit, const char *wan,
                       const char *qualifier, const char *label, const char *span, int line)
 {
     doc *d = convert(input);
@@ -195,7 +196,7 @@ static void one_prose(const char *input, const char *value, const char *unit, co
 }
 
 /* A document with no amount at all. */
-static void no_amount(const char *input)
+static inline void no_amount(const char *input)
 {
     doc *d = convert(input);
     if (d->n != 0)

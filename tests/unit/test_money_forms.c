@@ -115,7 +115,8 @@ static void test_negatives(void)
     doc_free(d);
 }
 
-/* 人民币 after a number is its unit when no other currency follows. */
+/* 人民币 (RMB, CNY) after a number is its unit when no other currency
+ * follows; before a number with no unit, it stands for 元 as ¥ does. */
 static void test_rmb_after(void)
 {
     static const form f[] = {
@@ -123,6 +124,10 @@ static void test_rmb_after(void)
         { "奖励100人民币，\n", "100人民币", "100", "元", "0.01" },
         { "赞助2万人民币。\n", "2万人民币", "2", "万", "2" },
         { "投资8亿元人民币。\n", "8亿元人民币", "8", "亿元", "80000" },
+        { "报价100 RMB，\n", "100 RMB", "100", "元", "0.01" },
+        { "合同金额RMB 1,200元。\n", "RMB 1,200元", "1200", "元", "0.12" },
+        { "补助人民币500，\n", "人民币500", "500", "元", "0.05" },
+        { "补助CNY5万，\n", "CNY5万", "5", "万", "5" },
     };
     FORMS("人民币 after", f);
     /* the other currency is not: 4人民币 5美元 is one amount */
@@ -198,6 +203,7 @@ static void test_not_money(void)
         "接待游客12万人次。\n", "种植3.5万亩。\n", "惠及2万人。\n",
         "投入数十亿元。\n", "筹集几百万元。\n", "约十几万元。\n",
         "报销300，\n",
+        "以人民币2022年度预算为准。\n",     /* 人民币 before a year */
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
         no_amount(none[k]);

@@ -122,7 +122,10 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
         li.label = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
         return li;
     }
-    for (size_t i = cs; i < amount_start; i++)
+    size_t rest = cs;       /* the clause holds nothing but 其中? */
+    if (bg_match(m, &ar->part, s, amount_start, cs, ov, 1, line) && ov[0] == cs)
+        rest = ov[1];
+    for (size_t i = rest; i < amount_start; i++)
         if (s[i] != ' ')
             return li;
     /* The clause starts with the amount: its noun follows it, or it is the

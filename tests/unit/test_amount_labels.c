@@ -43,6 +43,15 @@ static void test_subject_and_verb(void)
         { "剩余未执行的3.5万元将于明年使用。\n", 1, { "剩余未执行" } },
         /* 审计, 统计, 设计 are nouns, not the verb 计 */
         { "项目审计6万元，方案设计4万元。\n", 2, { "项目审计", "方案设计" } },
+        /* a verb with only a short word after it stays: 已拨付使用 */
+        { "已拨付使用16万元。\n", 1, { "已拨付使用" } },
+        /* a list mark and 包括 go */
+        { "1、收入792万元；(2)支出799万元；项目支出包括委员活动经费36.3万元。\n", 3,
+          { "收入", "支出", "委员活动经费" } },
+        /* a subject or a preposition inside a word is none */
+        { "基本项目支出50万元，资本市场融资3亿元。\n", 2, { "基本项目支出", "资本市场融资" } },
+        { "于都县财政拨款100万元。\n", 1, { "于都县财政拨款" } },
+        { "于本年度支出20万元。\n", 1, { "本年度支出" } },
         /* a verb with nothing after it stays: it is all the clause says */
         { "实际执行90万元。\n", 1, { "实际执行" } },
         /* a total word alone stays */
@@ -58,6 +67,8 @@ static void test_restated(void)
         { "一是用于办公设备购置支出，即打印机和计算机购置经费合计12万元，已于本年度支出12万元。\n", 2,
           { "办公设备购置支出", "本年度支出" } },
         { "二是人员培训支出，即岗前培训、业务培训等经费8万元。\n", 1, { "人员培训支出" } },
+        /* 即将 is no restatement */
+        { "设备已验收，即将拨付设备尾款8万元。\n", 1, { "设备尾款" } },
     };
     CASES("restated", c);
 }
@@ -70,6 +81,7 @@ static void test_label_after(void)
           { "预算资金", "设备购置", "人员培训" } },
         { "一、资金到位情况。80万元资金全部拨付到位。\n", 1, { "资金" } },
         { "其中基本医保报销2000人次，150.5万元。\n", 1, { "基本医保报销" } },
+        { "项目支出100万元，其中30万元用于设备购置。\n", 2, { "项目支出", "设备购置" } },
         /* no noun after it and a sentence ends before it: nothing to borrow */
         { "一、资金到位情况。120万元全部到位。\n", 1, { NULL } },
     };

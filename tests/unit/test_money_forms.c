@@ -204,6 +204,7 @@ static void test_not_money(void)
         "投入数十亿元。\n", "筹集几百万元。\n", "约十几万元。\n",
         "报销300，\n",
         "以人民币2022年度预算为准。\n",     /* 人民币 before a year */
+        "人民币5%的汇率波动。\n",
     };
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
         no_amount(none[k]);

@@ -77,11 +77,13 @@ static int read_value(const char *s, size_t n, const char *yuan, bg_dec *value, 
 }
 
 /* 角 分 厘 as places after the point, in that order, each once; 零 stands
- * for a skipped place (壹元零壹分). Adds them to *value (a value in 元). */
+ * for a skipped place (壹元零壹分); 毛 is the spoken 角. Adds them to *value
+ * (a value in 元). */
 static int add_subunits(const char *s, size_t n, bg_dec *value)
 {
-    static const char *const names[] = { "角", "分", "厘", "釐" };
-    static const int places[] = { 1, 2, 3, 3 };
+    static const char *const names[] = { "角", "毛", "分", "厘", "釐" };
+    static const int places[] = { 1, 1, 2, 3, 3 };
+    const size_t nnames = sizeof names / sizeof names[0];
     bg_dec sum, d;
     int last = 0;
     bg_dec_from_int(&sum, 0);
@@ -90,9 +92,9 @@ static int add_subunits(const char *s, size_t n, bg_dec *value)
         if (i + k > n)
             return -1;
         size_t u = 0;
-        while (u < 4 && !starts(s + i + k, n - i - k, names[u]))
+        while (u < nnames && !starts(s + i + k, n - i - k, names[u]))
             u++;
-        if (u == 4) {
+        if (u == nnames) {
             if (k == 3 && (starts(s + i, n - i, "零") || starts(s + i, n - i, "〇"))) {
                 i += 3;         /* a gap: 零壹分 */
                 continue;

@@ -171,10 +171,10 @@ void bg_amount_rules_free(bg_amount_rules *ar)
 /* ---- shared helpers ------------------------------------------------------- */
 
 /* Units are looked up with traditional and formal characters folded
- * (萬 万, 億 亿, 圆 圓 元); the unit keeps the characters as written. */
+ * (萬 万, 億 亿, 圆 圓 块 元); the unit keeps the characters as written. */
 const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t n)
 {
-    static const char *folds[][2] = { { "萬", "万" }, { "億", "亿" }, { "圆", "元" }, { "圓", "元" } };
+    static const char *folds[][2] = { { "萬", "万" }, { "億", "亿" }, { "圆", "元" }, { "圓", "元" }, { "块", "元" } };
     const size_t nfolds = sizeof folds / sizeof folds[0];
     char key[64];
     size_t k = 0;

@@ -41,6 +41,7 @@ static void test_subunits(void)
         { "邮寄费3元零5分。\n", "3元零5分", "3.05", "元", "0.000305" },
         { "找零50元6角三分。\n", "50元6角三分", "50.63", "元", "0.005063" },
         { "利息0元0角2分7厘。\n", "0元0角2分7厘", "0.027", "元", "0.0000027" },
+        { "单价五元三毛。\n", "五元三毛", "5.3", "元", "0.00053" },      /* 毛 is the spoken 角 */
     };
     static const form chinese[] = {
         { "退回资金五十二万零三百零六元四角八分。\n", "五十二万零三百零六元四角八分", "520306.48", "元", "52.030648" },
@@ -79,6 +80,22 @@ static void test_closing_and_gaps(void)
     N_AMOUNTS(d, 1);
     A_SPAN(d, 0, "100元");
     doc_free(d);
+}
+
+/* The spoken 块 is 元 where it cannot be a count: before 钱 or 角/毛/分. */
+static void test_spoken(void)
+{
+    static const form f[] = {
+        { "打印费十块钱。\n", "十块钱", "10", "块", "0.001" },
+        { "单价十块三毛。\n", "十块三毛", "10.3", "块", "0.00103" },
+        { "合计一百零五块六角七分钱。\n", "一百零五块六角七分钱", "105.67", "块", "0.010567" },
+        { "奖励5万块钱。\n", "5万块钱", "5", "万块", "5" },
+    };
+    FORMS("spoken", f);
+    one_prose("补助至少九千块钱以上。\n", "9000", "块", "0.9", "over", "补助", "至少九千块钱以上", 1);
+    one_prose("单项支出不超过5万元。\n", "5", "万元", "5", "under", "单项支出", "不超过5万元", 1);
+    no_amount("制作三块牌匾，平整两块地，涉及三大板块。\n");
+    no_amount("奖励几十万块，十几块钱。\n");
 }
 
 /* Traditional and variant 大写 digits and units. */
@@ -234,6 +251,7 @@ int main(void)
     }
     test_subunits();
     test_closing_and_gaps();
+    test_spoken();
     test_traditional();
     test_negatives();
     test_rmb_after();

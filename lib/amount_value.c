@@ -33,13 +33,19 @@ static int ends(const char *s, size_t n, const char *w)
     return n >= k && memcmp(s + n - k, w, k) == 0;
 }
 
+/* Bytes of the sign (-, −, 负) at s, 0 if none. */
+static size_t sign_length(const char *s, size_t n)
+{
+    return n && s[0] == '-' ? 1 : starts(s, n, "−") || starts(s, n, "负") ? 3 : 0;
+}
+
 /* The value of a number (3千, 五百, 1.2, 200亿零四千230, 负三十六): exact
  * digits for Arabic numbers (200.60 stays 200.60), else the numeral's value. */
 static int read_number(const char *s, size_t n, bg_dec *out)
 {
-    size_t k = n && s[0] == '-' ? 1 : starts(s, n, "−") || starts(s, n, "负") ? 3 : 0;
+    size_t k = sign_length(s, n);
     if (k) {
-        if (k == n || s[k] == '-' || read_number(s + k, n - k, out) < 0)
+        if (k == n || sign_length(s + k, n - k) || read_number(s + k, n - k, out) < 0)
             return -1;
         out->neg = !bg_dec_is_zero(out);
         return 0;

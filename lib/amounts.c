@@ -297,7 +297,9 @@ static int foreign_neighbour(const bg_amount_rules *ar, bg_matcher *m, const bg_
     return bg_match(m, &ar->foreign, p->s, b, q, fv, 1, p->line) && fv[0] == q;
 }
 
-/* Build the amount of the match at ov in p; 0 if it is not money after all. */
+/* Build the amount of the match at ov in p; 0 if it is not money after all.
+ * The groups of the match are read before the label is taken: its
+ * expressions reuse the matcher's match data. */
 static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                  bg_matcher *m, bg_amount *a, bg_label_info *li, size_t from)
 {
@@ -311,6 +313,9 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     const bg_unit *u = bg_unit_find(ar, r.unit, strlen(r.unit));
     if (!u)
         return 0;
+    bg_span qualifiers[] = { bg_amount_group(m, re, "pre"), bg_amount_group(m, re, "mid0"),
+                             bg_amount_group(m, re, "mid"), bg_amount_group(m, re, "post"), { 0, 0 } };
+    bg_span per = bg_amount_group(m, re, "per");
     *li = bg_amount_label(ar, m, p, from, ov[0], ov[1], line);
     if (!r.written_yuan) {
         /* a bare 万/亿: money only before a non-Chinese character, after a money label */
@@ -323,19 +328,9 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     a->unit = bg_xstrdup(r.unit);
     a->unit_source = "written";
     bg_amount_set_wan(a, u);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, bg_amount_group(m, re, "pre"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, bg_amount_group(m, re, "mid0"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, bg_amount_group(m, re, "mid"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, bg_amount_group(m, re, "post"), line);
-    if (!a->qualifier) {
-        bg_span verb = { li->verb_a, li->verb_b };     /* 支出约为100万元 */
-        a->qualifier = qualifier_of(ar, m, s, verb, line);
-    }
-    bg_span per = bg_amount_group(m, re, "per");
+    qualifiers[4] = (bg_span){ li->verb_a, li->verb_b };     /* 支出约为100万元 */
+    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0] && !a->qualifier; i++)
+        a->qualifier = qualifier_of(ar, m, s, qualifiers[i], line);
     if (bg_span_has(per))
         a->per = bg_xstrndup(s + per.a, per.b - per.a);
     a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);

@@ -57,8 +57,8 @@ static char *clean_or_null(const char *s, size_t a, size_t b)
     return NULL;
 }
 
-/* The label written after an amount that starts its clause (30万元用于设备
- *购置, 100万元资金全部到位): the group "label" of the first [labels] after
+/* The label written after an amount that starts its clause (30万元用于设备购置,
+ * 100万元资金全部到位): the group "label" of the first [labels] after
  * expression that matches right after the amount. */
 static char *label_after(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t amount_end, long line)
 {

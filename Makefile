@@ -85,7 +85,7 @@ $(BUILD)/baogao: cli/main.c lib/baogao.h $(BUILD)/libbaogao.a | $(BUILD)/cli dep
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -o $@ cli/main.c $(BUILD)/libbaogao.a $(LDLIBS)
 
 # Unit tests see the library's internals: they link the static library.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/rawjson.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbaogao.a | $(BUILD)/tests deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -o $@ $< $(BUILD)/libbaogao.a $(LDLIBS)
 
 $(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps

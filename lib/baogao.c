@@ -67,9 +67,9 @@ static const struct {
                   "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
                   "year_cell year_alone year_prose" },
     { "unit", "name wan_exponent" },
-    { "amounts", "expression not_after foreign approx over under unitless anchor anchor_reach" },
+    { "amounts", "expression not_after foreign approx over under unitless formal anchor anchor_reach" },
     { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
-    { "labels", "clause_end drop_before drop_after part total count_at_end" },
+    { "labels", "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", "role header" },
     { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
                          "date" },

@@ -98,18 +98,45 @@ static void test_spoken(void)
     no_amount("奖励几十万块，十几块钱。\n");
 }
 
-/* Traditional and variant 大写 digits and units. */
+/* Traditional and variant 大写 digits and units, in a simplified sentence (a
+ * page with few traditional characters is not converted: see test_normalize). */
 static void test_traditional(void)
 {
     static const form f[] = {
         { "拨款肆佰叁拾萬元。\n", "肆佰叁拾萬元", "430", "萬元", "430" },
-        { "價款貳仟參佰圓整。\n", "貳仟參佰圓整", "2300", "圓", "0.23" },
-        { "投資叄拾陸萬元。\n", "叄拾陸萬元", "36", "萬元", "36" },
-        { "投資伍億元。\n", "伍億元", "5", "億元", "50000" },
+        { "价款貳仟參佰圓整。\n", "貳仟參佰圓整", "2300", "圓", "0.23" },
+        { "投资叄拾陸萬元。\n", "叄拾陸萬元", "36", "萬元", "36" },
+        { "投资伍億元。\n", "伍億元", "5", "億元", "50000" },
         { "款項貮佰陸拾圓伍角。\n", "貮佰陸拾圓伍角", "260.5", "圓", "0.02605" },
-        { "總價壹萬兩千元。\n", "壹萬兩千元", "12000", "元", "1.2" },
+        { "总价壹萬兩千元。\n", "壹萬兩千元", "12000", "元", "1.2" },
     };
     FORMS("traditional", f);
+}
+
+/* A page in traditional characters is read in simplified ones (OpenCC t2s):
+ * the amount's text and unit are simplified, its span is the original bytes,
+ * and the value is the same. t2s writes 參 as 参, still 大写 3 before a unit. */
+static void test_traditional_page(void)
+{
+    static const struct {
+        const char *input, *span, *text, *value, *unit, *wan;
+    } f[] = {
+        { "價款貳仟參佰圓整。\n", "貳仟參佰圓整", "贰仟参佰圆整", "2300", "圆", "0.23" },
+        { "投資叄拾陸萬元。\n", "叄拾陸萬元", "叁拾陆万元", "36", "万元", "36" },
+        { "總價壹萬兩千元。\n", "壹萬兩千元", "壹万两千元", "12000", "元", "1.2" },
+        { "項目參拾萬元，參加人員參佰名。\n", "參拾萬元", "参拾万元", "30", "万元", "30" },
+    };
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+        doc *d = convert(f[k].input);
+        N_AMOUNTS(d, 1);
+        A_SPAN(d, 0, f[k].span);
+        A_STR(d, 0, "text", f[k].text);
+        A_RAW(d, 0, "value", f[k].value);
+        A_STR(d, 0, "unit", f[k].unit);
+        A_RAW(d, 0, "value_wan", f[k].wan);
+        doc_free(d);
+    }
+    no_amount("党参三千株，参加人员参与。\n");
 }
 
 /* A value can be negative: 结余 and 差额 are. */
@@ -253,6 +280,7 @@ int main(void)
     test_closing_and_gaps();
     test_spoken();
     test_traditional();
+    test_traditional_page();
     test_negatives();
     test_rmb_after();
     test_mixed();

@@ -259,11 +259,20 @@ static void line_range(const bg_text *t, size_t k, size_t *a, size_t *b)
     *b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
 }
 
+/* The text of line k: a text line ending in `|` is a table's caption
+ * (`绩效目标自评表 | ||||`), whose `|` end its cell and are not its text. */
+static void text_range(const bg_text *t, size_t k, size_t *a, size_t *b)
+{
+    line_range(t, k, a, b);
+    while (*b > *a && (t->s[*b - 1] == '|' || t->s[*b - 1] == ' '))
+        (*b)--;
+}
+
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p)
 {
     size_t a, b;
     memset(p, 0, sizeof *p);
-    line_range(t, k, &a, &b);
+    text_range(t, k, &a, &b);
     bg_piece_add(p, t, a, b, (long)k + 1);
     bg_piece_finish(p);
 }
@@ -566,7 +575,7 @@ typedef struct {
 static void text_line(ctx *c, para_state *ps, size_t k)
 {
     size_t a, b;
-    line_range(c->t, k, &a, &b);
+    text_range(c->t, k, &a, &b);
     long line = (long)k + 1;
     bg_marker mk;
     int marked = bg_marker_at(c->m, c->hs, c->t->s + a, b - a, line, &mk);
@@ -659,7 +668,19 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
                 tb.end_line = (long)k + 1;
                 k++;
             }
-            bg_pipe_rows(t, lines, nlines, &tb);
+            size_t captions = bg_pipe_rows(t, lines, nlines, &tb);
+            /* a caption above the table (its first rows of one cell) is text */
+            ps.open = 0;
+            for (size_t i = 0; i < captions; i++) {
+                size_t a, b;
+                text_range(t, lines[i], &a, &b);
+                out->line_kind[lines[i]] = a < b ? BG_LINE_TEXT : BG_LINE_BLANK;
+                if (a < b)
+                    text_line(&c, &ps, lines[i]);
+            }
+            ps.open = 0;
+            if (captions < nlines)
+                tb.line = (long)lines[captions] + 1;
             free(lines);
             push_table(&c, &tb);
             ps.open = 0;

@@ -103,8 +103,10 @@ bg_piece *bg_row_new_cell(bg_row *row);
  * is dropped. *row is left empty. */
 void bg_table_add_row(bg_table *tb, bg_row *row);
 /* The rows of the pipe table on lines[0, n) (0-based, page-number lines left
- * out): a row per line, or rows counted over lines (lib/pipe_rows.c). */
-void bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb);
+ * out): a row per line, or rows counted over lines (lib/pipe_rows.c). Its
+ * first rows that hold one cell, at their start, are its caption: they are
+ * not rows; returns how many of the lines they take. */
+size_t bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb);
 /* Free a table's rows and cells; the table is left empty. */
 void bg_table_free(bg_table *tb);
 /* Append normalized range [a, b) of t (trimmed) to p, from line `line`. */

@@ -18,6 +18,8 @@
 
 /* How many leading lines may stand outside the counted rows. */
 #define MAX_SKIP 6
+/* How many rows of one cell above a table may be its caption. */
+#define MAX_CAPTION 3
 
 typedef struct {
     size_t a, b;        /* the line, trimmed */
@@ -142,7 +144,52 @@ static void counted_line(const bg_text *t, const pipe_line *pl, size_t k, bg_row
     }
 }
 
-void bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb)
+/* Is row a caption: text in its first cell only? */
+static int caption_row(const bg_row *row)
+{
+    if (row->n == 0 || row->cells[0].len == 0)
+        return 0;
+    for (size_t i = 1; i < row->n; i++)
+        if (row->cells[i].len)
+            return 0;
+    return 1;
+}
+
+/* The table's first rows (at most MAX_CAPTION) that are captions: their
+ * cells are dropped, and the lines they take counted. A "table" of one cell
+ * per row is text (each line a cell, `|` alone an empty one: LAYOUTS §2). */
+static size_t take_captions(bg_table *tb, const size_t *lines, size_t n)
+{
+    size_t rows = 0, wide = 0;
+    for (size_t r = 0; r < tb->n && !wide; r++) {
+        size_t filled = 0;
+        for (size_t i = 0; i < tb->rows[r].n; i++)
+            filled += tb->rows[r].cells[i].len > 0;
+        wide = filled > 1;
+    }
+    if (!wide) {
+        bg_table_free(tb);
+        return n;
+    }
+    while (rows < MAX_CAPTION && rows + 1 < tb->n && caption_row(&tb->rows[rows]))
+        rows++;
+    if (!rows)
+        return 0;
+    long next = tb->rows[rows].line;
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t i = 0; i < tb->rows[r].n; i++)
+            bg_piece_free(&tb->rows[r].cells[i]);
+        free(tb->rows[r].cells);
+    }
+    memmove(tb->rows, tb->rows + rows, (tb->n - rows) * sizeof *tb->rows);
+    tb->n -= rows;
+    size_t taken = 0;
+    while (taken < n && (long)lines[taken] + 1 < next)
+        taken++;
+    return taken;
+}
+
+size_t bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb)
 {
     pipe_line *pl = bg_xcalloc(n ? n : 1, sizeof *pl);
     for (size_t i = 0; i < n; i++)
@@ -176,4 +223,5 @@ void bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb)
         bg_table_add_row(tb, &row);     /* cut short where the text ends */
     }
     free(pl);
+    return take_captions(tb, lines, n);
 }

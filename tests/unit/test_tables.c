@@ -905,7 +905,7 @@ static void test_pipe_rows_counted(void)
     cJSON *root = convert(text);
     char lines[64];
     row_lines(root, 0, lines, sizeof lines);
-    CHECK_STR(lines, "3,4,7,10,11,12");
+    CHECK_STR(lines, "4,7,10,11,12");          /* 单位 | ||||| is a caption above the table */
     CHECK_INT(count(root, "indicators"), 4);
     const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1),
                 *c = item(root, "indicators", 2), *d = item(root, "indicators", 3);
@@ -959,9 +959,26 @@ static void test_pipe_rows_not_counted(void)
         "产出指标 |\n质量指标 |\n合格率 |\n95% |\n";
     root = convert(cells);
     CHECK_INT(count(root, "indicators"), 0);
-    const cJSON *t = item(root, "tables", 0);
-    CHECK_INT(cJSON_GetArraySize(get(t, "header")), 1);
-    CHECK_INT(count(t, "rows"), 11);           /* a row per line, blank ones dropped */
+    CHECK_INT(count(root, "tables"), 0);       /* one cell a row: text, a cell per line */
+    cJSON_Delete(root);
+}
+
+/* The first row of a padded pipe table holding one cell is its caption: text
+ * without its `|`, where the title is found. */
+static void test_pipe_caption(void)
+{
+    const char *text =
+        "青禾县水利局2023年度渠道维修项目支出绩效自评表 | ||||\n"    /* 1 */
+        "(2023年度) | ||||\n"
+        "项目名称 | 渠道维修 | 主管部门 | 青禾县水利局 | |\n"          /* 3 */
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 维修渠道长度 | 50 | 48 |\n";
+    cJSON *root = convert(text);
+    const cJSON *doc = get(root, "document");
+    CHECK_STR(S(doc, "title"), "青禾县水利局2023年度渠道维修项目支出绩效自评表");
+    CHECK_NUM(item(root, "tables", 0), "line", 3);
+    CHECK_INT(count(root, "indicators"), 1);
+    CHECK_NUM(item(root, "indicators", 0), "score", 48);
     cJSON_Delete(root);
 }
 
@@ -1506,6 +1523,7 @@ int main(void)
     test_map_row_direct();
     test_pipe_rows_counted();
     test_pipe_rows_not_counted();
+    test_pipe_caption();
     test_map_row_checked();
     test_group_rows();
     test_comparators();

@@ -71,47 +71,46 @@ static size_t header_words(const bg_text *t, const bg_table_rules *tr, bg_matche
     return named >= 3 && 2 * other <= n ? n : 0;
 }
 
-/* Replace blocks [first, last] (paragraphs) with the table, and with the
- * lines of the last paragraph that go on past the table, when there are. */
-static void splice(const bg_text *t, bg_layout *l, size_t first, size_t last, bg_table *tb)
+/* The blocks of a table found: the table, and the lines of its last
+ * paragraph that go on past it (a paragraph joining the last row to the
+ * prose after it keeps the prose). Frees the paragraphs [first, last]. */
+static void table_blocks(const bg_text *t, bg_layout *l, size_t first, size_t last, bg_table *tb, bg_block **out,
+                         size_t *n, size_t *cap)
 {
-    bg_block tail = { 0 };
-    long tail_end = l->blocks[last].end_line;
-    for (long line = tb->end_line + 1; line <= tail_end; line++) {
-        size_t a = t->lines[line - 1], b = (size_t)line < t->nlines ? t->lines[line] - 1 : t->len;
-        bg_piece_add(&tail.text, t, a, b, line);
-    }
-    for (size_t i = first; i <= last; i++)
-        bg_piece_free(&l->blocks[i].text);
     bg_block blk = { 0 };
     blk.kind = BG_BLOCK_TABLE;
     blk.table = *tb;
     blk.line = tb->line;
     blk.end_line = tb->end_line;
-    l->blocks[first] = blk;
-    size_t keep = first + 1;
+    BG_PUSH(*out, *n, *cap, blk);
+    long tail_end = l->blocks[last].end_line;
     if (tail_end > tb->end_line) {
-        bg_piece_finish(&tail.text);
+        bg_block tail = { 0 };
         tail.kind = BG_BLOCK_PARA;
-        tail.line = tb->end_line + 1;
+        for (long line = tb->end_line + 1; line <= tail_end; line++) {
+            size_t a = t->lines[line - 1], b = (size_t)line < t->nlines ? t->lines[line] - 1 : t->len;
+            bg_piece_add(&tail.text, t, a, b, line);
+        }
+        bg_piece_finish(&tail.text);
+        tail.line = tail.text.line;
         tail.end_line = tail_end;
-        l->blocks[keep++] = tail;
+        BG_PUSH(*out, *n, *cap, tail);
     }
-    memmove(l->blocks + keep, l->blocks + last + 1, (l->n - last - 1) * sizeof *l->blocks);
-    l->n -= last + 1 - keep;
+    for (size_t i = first; i <= last; i++)
+        bg_piece_free(&l->blocks[i].text);
     for (long k = tb->line; k <= tb->end_line; k++)
         l->line_kind[k - 1] = BG_LINE_TABLE;
 }
 
 /* A table whose header is the first line of paragraph i and whose rows are
- * the lines below: it replaces their paragraphs (a paragraph that joined
- * the last row to the prose after it keeps the prose). */
-static void table_at(const bg_text *t, const bg_table_rules *tr, bg_matcher *m, bg_layout *l, size_t i)
+ * the lines below: fills *tb and the index of its last paragraph. */
+static int table_at(const bg_text *t, const bg_table_rules *tr, bg_matcher *m, const bg_layout *l, size_t i,
+                    bg_table *tb, size_t *last_out)
 {
     const bg_block *b = &l->blocks[i];
     size_t k = (size_t)b->line - 1, width = header_words(t, tr, m, k);
     if (!width)
-        return;
+        return 0;
     /* rows: the text lines below with 2 to `width` words */
     size_t end = k + 1;
     while (end < l->nlines && l->line_kind[end] == BG_LINE_TEXT) {
@@ -121,29 +120,52 @@ static void table_at(const bg_text *t, const bg_table_rules *tr, bg_matcher *m, 
         end++;
     }
     if (end == k + 1)
-        return;                 /* no row */
+        return 0;               /* no row */
     /* whole paragraphs, none of them a numbered heading, the last maybe cut */
     size_t last = i;
     while (last + 1 < l->n && l->blocks[last + 1].kind == BG_BLOCK_PARA && (size_t)l->blocks[last + 1].line <= end
            && !l->blocks[last + 1].has_marker)
         last++;
-    bg_table tb = { 0 };
-    tb.shape = BG_SHAPE_SPACED;
-    tb.line = b->line;
-    tb.end_line = l->blocks[last].end_line < (long)end ? l->blocks[last].end_line : (long)end;
-    for (long line = tb.line; line <= tb.end_line; line++) {
+    memset(tb, 0, sizeof *tb);
+    tb->shape = BG_SHAPE_SPACED;
+    tb->line = b->line;
+    tb->end_line = l->blocks[last].end_line < (long)end ? l->blocks[last].end_line : (long)end;
+    for (long line = tb->line; line <= tb->end_line; line++) {
         bg_row row = { 0 };
         row.line = line;
         line_words(t, (size_t)line - 1, &row);
-        bg_table_add_row(&tb, &row);
+        bg_table_add_row(tb, &row);
     }
-    bg_shrink(&tb.rows, &tb.cap, tb.n, sizeof *tb.rows);
-    splice(t, l, i, last, &tb);
+    bg_shrink(&tb->rows, &tb->cap, tb->n, sizeof *tb->rows);
+    *last_out = last;
+    return 1;
 }
 
 void bg_word_rows_apply(const bg_text *t, const bg_table_rules *tr, bg_matcher *m, bg_layout *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        if (l->blocks[i].kind == BG_BLOCK_PARA && !l->blocks[i].has_marker)
-            table_at(t, tr, m, l, i);
+    /* the blocks again, made once the first table is found: one pass */
+    bg_block *out = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < l->n;) {
+        bg_table tb;
+        size_t last;
+        if (l->blocks[i].kind == BG_BLOCK_PARA && !l->blocks[i].has_marker && table_at(t, tr, m, l, i, &tb, &last)) {
+            if (!out)
+                for (size_t j = 0; j < i; j++)
+                    BG_PUSH(out, n, cap, l->blocks[j]);
+            table_blocks(t, l, i, last, &tb, &out, &n, &cap);
+            i = last + 1;
+            continue;
+        }
+        if (out)
+            BG_PUSH(out, n, cap, l->blocks[i]);
+        i++;
+    }
+    if (!out)
+        return;
+    free(l->blocks);
+    bg_shrink(&out, &cap, n, sizeof *out);
+    l->blocks = out;
+    l->n = n;
+    l->cap = cap;
 }

@@ -442,8 +442,8 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     const bg_table *tb = &l->blocks[block].table;
     bg_header h = { 0 };
     int have = 0, is_ind = 0, is_proj = 0;
-    size_t unplaced = 0;        /* rows no reading fits */
-    long unplaced_line = 0;
+    size_t unplaced = 0, unsure = 0;    /* rows no reading fits, cells of no certain column */
+    long unplaced_line = 0, unsure_line = 0;
     find_unit(c, l, block);
     reset_levels(c);
     /* A table with no header of its own, right after one that had: the same
@@ -522,6 +522,9 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
             if (bg_map_row_checked(c->tr, c->m, &h, row, cells, n, &mr)) {
                 indicator_row(c, &mr, cells, n, tb->line);
                 add_to_sums(c, &mr);
+                if (mr.unsure && !unsure)
+                    unsure_line = row->line;
+                unsure += mr.unsure;
             } else if (!unplaced++)
                 unplaced_line = row->line;
         }
@@ -532,6 +535,9 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     if (unplaced)
         bg_warn(c->w, unplaced_line, "indicator table: %zu row%s whose cells fit no reading of the header; not read",
                 unplaced, unplaced > 1 ? "s" : "");
+    if (unsure)
+        bg_warn(c->w, unsure_line, "indicator table: %zu cell%s that more than one column could hold; not read",
+                unsure, unsure > 1 ? "s" : "");
     if (continued && is_ind)
         bg_break_settle(c->out, c->carry.orphan_from, c->carry.orphan_to, first, c->out->nindicators, break_name,
                         &break_weight, c->w);

@@ -551,7 +551,8 @@ static int map_by_kinds(const bg_table_rules *tr, bg_matcher *m, const bg_header
                 bg_role r = h->roles[__builtin_ctzll(p)];
                 if (r != BG_R_NONE)
                     out->cell[r] = c[i];
-            }
+            } else
+                out->unsure++;
         }
         return 1;
     }

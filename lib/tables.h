@@ -48,6 +48,7 @@ typedef struct {
 /* One row's cells by role (NULL: none). */
 typedef struct {
     const bg_piece *cell[BG_R_COUNT];
+    size_t unsure;          /* cells left out: more than one column could be theirs */
 } bg_mapped_row;
 
 int bg_tables_compile(const bg_records *recs, bg_table_rules *tr, baogao_error *err);

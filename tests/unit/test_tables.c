@@ -1026,6 +1026,7 @@ static void test_map_row_checked(void)
     CHECK_STR(cell_text(&mr, BG_R_LEVEL3), "受益农户满意度");
     CHECK(mr.cell[BG_R_WEIGHT] == NULL && mr.cell[BG_R_TARGET] == NULL && mr.cell[BG_R_ACTUAL] == NULL
           && mr.cell[BG_R_SCORE] == NULL);
+    CHECK_INT((int)mr.unsure, 1);
 
     /* a level name is never a 三级指标: the three names are the three levels */
     bg_piece levels[] = { piece("产 出 指 标 (50分)"), piece("数量指标"), piece("补助面积"), piece("20"),

@@ -9,6 +9,7 @@
 #include "result.h"
 #include "sha256.h"
 #include "text.h"
+#include "word_rows.h"
 
 const char *baogao_version(void)
 {
@@ -72,7 +73,7 @@ static const struct {
     { "labels", "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", "role header" },
     { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
-                         "date" },
+                         "date figure_cell level1_word level2_word comparator" },
     { "cell-stream", "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
                      "header_max_chars column_slack" },
     { "quality-scale", "words" },
@@ -256,6 +257,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_matcher m;
     bg_matcher_init(&m, &r->warnings);
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
+    bg_word_rows_apply(&r->text, &pat->tables, &m, &r->layout);
     bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);

@@ -222,6 +222,7 @@ void bg_meta_rules_free(bg_meta_rules *mr)
 /* ---- extraction ----------------------------------------------------------- */
 
 typedef struct {
+    const bg_text *t;
     const bg_layout *l;
     const bg_meta_rules *mr;
     bg_matcher *m;
@@ -263,6 +264,12 @@ static int year_of(ctx *c, const bg_regex *re, const char *s, size_t n, long lin
     if (start > n || !bg_match(c->m, re, s, n, start, ov, 1, line) || !bg_group(c->m, re, "year", &a, &b))
         return 0;
     return (int)bg_date_number(s + a, b - a);
+}
+
+/* The line of byte i of a paragraph, which may join several lines. */
+static long para_line(const ctx *c, const bg_block *b, size_t i)
+{
+    return bg_text_line(c->t, bg_piece_pos(&b->text, i));
 }
 
 /* A target-setting form plans the year after its "last two years" columns. */
@@ -309,7 +316,7 @@ static int alone_year(ctx *c, long *line)
         size_t ov[2] = { SIZE_MAX, SIZE_MAX };
         int y = b->kind == BG_BLOCK_PARA ? year_of(c, &c->mr->year_alone, b->text.s, b->text.len, b->line, ov) : 0;
         if (y) {
-            *line = b->line;
+            *line = para_line(c, b, ov[0]);
             return y;
         }
     }
@@ -335,7 +342,7 @@ static int prose_year(ctx *c, long *line)
             if (k == n && n < 64) {
                 years[n] = y;
                 counts[n] = 0;
-                lines[n++] = b->line;
+                lines[n++] = para_line(c, b, ov[0]);
             }
             if (k < n)
                 counts[k]++;
@@ -369,7 +376,7 @@ void bg_meta_extract(const bg_text *t, const bg_layout *l, const bg_sections *se
                      bg_warnings *w, bg_meta *out)
 {
     memset(out, 0, sizeof *out);
-    ctx c = { l, mr, m, out, { 0 } };
+    ctx c = { t, l, mr, m, out, { 0 } };
     for (int i = 0; i < BG_FIELD_COUNT; i++)
         c.rank[i] = 1 << 30;
     bg_title_extract(t, l, secs, hs, mr, m, w, out);

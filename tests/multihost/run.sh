@@ -322,6 +322,8 @@ rc=$?
 lost_halfway shards pipe.log "$njobs"
 failed=$(joblog_failed pipe.log)
 check "shards: the jobs host2 lost failed ($failed)" test "$failed" -gt 0
+same "shards: each failed on host2, with ssh's exit status 255" \
+    "$(awk -F '\t' 'NR > 1 && $2 == "host2" && $7 == 255 { n++ } END { print n + 0 }' pipe.log)" "$failed"
 same "shards: exit status, the number of failed jobs" "$rc" "$failed"
 same "shards: the others done" "$(joblog_done pipe.log)" "$((njobs - failed))"
 # The same command again, with --resume-failed; host2 is still down, and

@@ -39,7 +39,7 @@ check() {   # check DESCRIPTION COMMAND...: the command must succeed
     if "$@"; then ok; else bad "$what"; return 1; fi
 }
 same() {    # same DESCRIPTION GOT WANT
-    if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi
+    if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; return 1; fi
 }
 finish() {
     echo "multihost: $pass passed, $fail failed"
@@ -78,12 +78,15 @@ freeze() {
     for _ in 1 2; do kill -STOP $(tree "$1" | pids) 2>/dev/null; done
 }
 # lose_host PID: the host of the sshd PID goes off the network: it and
-# every session under it (ssh channels, rsync, the jobs) die at once.
+# every session under it (ssh channels, rsync, the jobs) die at once. Once
+# reaped, PID is no longer ours (another process may get it): it leaves
+# the list cleanup stops.
 lose_host() {
     freeze "$1"
     # shellcheck disable=SC2046
     kill -KILL $(tree "$1" | pids) 2>/dev/null
     wait "$1" 2>/dev/null
+    sshd_pids=$(echo " $sshd_pids " | sed "s/ $1 / /")
 }
 # sessions_to_host2 PID: how many ssh clients under PID talk to host2.
 sessions_to_host2() {
@@ -283,13 +286,14 @@ run_losing_host2() {
     [ -n "$frozen" ] && lose_host "$pid_2"
     wait "$run"
 }
-# explain GOT WANT LOG: why the outputs GOT differ from WANT (a failure
-# here may depend on timing: say all that can help).
+# explain DIR: what the run keeping its outputs in DIR/ (joblog DIR.log)
+# said, for a failure that may depend on timing.
 explain() {
-    echo "---- $1 differs from $2 at: $(cmp "$1" "$2" 2>&1)"
-    diff "$1" "$2" | cut -c 1-300 | head -n 20
-    echo "---- $3 and what the run said"
-    cat "$3" "$3.err"
+    echo "---- $1.log"
+    cat "$1.log"
+    for f in "$1.log.err" "$1"/*.err "$tmp"/sshd*.log; do
+        [ -s "$f" ] && { echo "---- $f"; cut -c 1-300 "$f"; }
+    done
 }
 # lost_halfway WHAT LOG NJOBS: run_losing_host2 lost host2 while the run
 # was going, after host2 had done some of it.
@@ -303,8 +307,10 @@ lost_halfway() {
 # (one of them broken): every input once, in order.
 same_as_one_run() {
     ls -v "$2"/*[0-9] | xargs cat > "$2.jsonl"
-    check "$1: the outputs in order are the one-machine run" cmp -s "$2.jsonl" "$4" ||
-        explain "$2.jsonl" "$4" "$2.log"
+    if ! check "$1: the outputs in order are the one-machine run" cmp -s "$2.jsonl" "$4"; then
+        diff "$2.jsonl" "$4" | cut -c 1-300 | head -n 20
+        explain "$2"
+    fi
     "$W" -p "$2.jsonl" > "$2.paths"
     check "$1: every input once, in order" cmp -s "$2.paths" "$3"
     same "$1: whole records" "$("$W" -l "$2.jsonl")" "$(($(wc -l < "$3") - 1)) results, 1 errors"
@@ -321,9 +327,14 @@ run_losing_host2 pipe.log "$pipe"
 rc=$?
 lost_halfway shards pipe.log "$njobs"
 failed=$(joblog_failed pipe.log)
-check "shards: the jobs host2 lost failed ($failed)" test "$failed" -gt 0
-same "shards: each failed on host2, with ssh's exit status 255" \
-    "$(awk -F '\t' 'NR > 1 && $2 == "host2" && $7 == 255 { n++ } END { print n + 0 }' pipe.log)" "$failed"
+lost=$(awk -F '\t' 'NR > 1 && $2 == "host2" && ($7 != 0 || $8 != 0) { n++ } END { print n + 0 }' pipe.log)
+check "shards: the jobs host2 lost failed ($lost)" test "$lost" -gt 0
+same "shards: each with ssh's exit status 255" \
+    "$(awk -F '\t' 'NR > 1 && $2 == "host2" && $7 == 255 { n++ } END { print n + 0 }' pipe.log)" "$lost" ||
+    explain pipe
+# A job can fail on host1 too (any ssh session can break under load): the
+# rerun takes care of it like the others; say so, it is worth knowing.
+[ "$failed" -eq "$lost" ] || { echo "shards: $((failed - lost)) jobs failed on host1 as well:"; explain pipe; }
 same "shards: exit status, the number of failed jobs" "$rc" "$failed"
 same "shards: the others done" "$(joblog_done pipe.log)" "$((njobs - failed))"
 # The same command again, with --resume-failed; host2 is still down, and
@@ -346,7 +357,7 @@ check "the hosts have no archive of their own" test ! -e "$tmp/host1/archive" -a
 # --retries 3: a job host2 lost moves to host1 in the same run.
 files='parallel -N 2 --sshlogin 2/host1,2/host2 --workdir ... --transferfile {} --cleanup \
     $MORE --joblog files.log --results files/{#} \
-    "$B --format jsonl -q {} || [ \$? -eq 1 ]" :::: sent.txt > /dev/null'
+    "ls {} > /dev/null && $B --format jsonl -q {} || [ \$? -eq 1 ]" :::: sent.txt > /dev/null'
 njobs=$(((nsent + 1) / 2))
 MORE="--retries 3"
 run_losing_host2 files.log "$files"
@@ -358,6 +369,16 @@ same "sent: --cleanup left nothing on host1" "$(find "$tmp/host1" -type f | wc -
 MORE="--resume-failed --retries 3"
 timeout -k 5 300 sh -c "$files" 2> files.log.err
 same "sent: --resume-failed finds nothing to do" "$?.$(($(wc -l < files.log) - 1))" "0.$njobs"
+
+# A report that did not arrive fails its job (ls), so that --retries or
+# --resume-failed runs it again: never an error record for a file the
+# controller has. GNU parallel sends no file it cannot read, a stand-in
+# here for a transfer that broke.
+printf 'archive/batch1/seeds_000.txt\narchive/batch1/vanished.txt\n' > sent.txt
+rm -rf files files.log
+MORE=
+timeout -k 5 300 sh -c "$files" 2> files.log.err
+same "sent: a report that did not arrive fails the job" "$?.$(joblog_failed files.log)" "1.1"
 
 # ---- why neither recipe uses --return ---------------------------------------------
 # A file --return cannot bring back leaves the job logged as done: a host

@@ -89,10 +89,26 @@ void temp_sweep(const char *dir);
 void temp_track(int slot, const char *path);
 void temp_track_init(int nslots);
 
-/* Write data to path through a temporary file in the same directory, then
- * rename: the final name holds either the old or the whole new contents.
- * Returns 0, or -1 with errno set. */
-int write_atomically(const char *dir, const char *path, const char *data, size_t len, int slot);
+/* How a write to a path is made (README: "Nothing lost"). */
+typedef enum {
+    DEST_RENAME,            /* a file, new or not: a temporary file beside `final`, renamed onto it */
+    DEST_IN_PLACE,          /* a device or a pipe: opened and written as it is */
+    DEST_FD                 /* a name for one of our descriptors (/dev/stdout, /dev/fd/N): written to `fd` */
+} dest_kind;
+typedef struct {
+    dest_kind kind;
+    int fd;
+    char *final;            /* DEST_RENAME: the path with a symbolic link followed, so the link stays */
+} dest;
+/* Returns 0, or -1 with errno (EISDIR for a directory). Caller frees d->final. */
+int dest_of(const char *path, dest *d);
+/* The directory part of path ("." when none). Caller frees. */
+char *dir_of(const char *path);
+
+/* Write data to path as dest_of() says: a file through a temporary file in
+ * its directory, then renamed, so the final name holds either the old or the
+ * whole new contents. Returns 0, or -1 with errno set. */
+int write_atomically(const char *path, const char *data, size_t len, int slot);
 
 /* Write all of data to fd; -1 with errno on failure. */
 int write_fully(int fd, const char *data, size_t len);

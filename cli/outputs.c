@@ -30,8 +30,9 @@ struct output {
     const char *fp_name;    /* for messages */
     char *final, *tmp;      /* stream or workbook written to tmp, renamed to final */
     book *wb;
-    int copy;               /* workbook: copied from tmp at the end, to standard output or a device */
-    const char *copy_to;    /* NULL: standard output */
+    int copy;               /* workbook: copied from tmp at the end, to a descriptor or a device */
+    int copy_fd;            /* the descriptor, or -1: the device copy_to */
+    const char *copy_to;
 };
 
 static void oom(void)
@@ -122,45 +123,9 @@ static int is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
-/* The file to rename onto: a symbolic link is followed, so the link stays
- * and its target gets the new contents. Caller frees. */
-static char *rename_target(const char *path)
-{
-    struct stat st;
-    char *p = NULL;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        p = realpath(path, NULL);
-        char link[4096];
-        ssize_t n;
-        if (!p && (n = readlink(path, link, sizeof link - 1)) > 0) {     /* a link to a file still to be made */
-            link[n] = '\0';
-            char *dir = dir_of(path);
-            size_t len = (dir ? strlen(dir) : 0) + (size_t)n + 2;
-            if (dir && (p = malloc(len)) != NULL)
-                snprintf(p, len, "%s/%s", link[0] == '/' ? "" : dir, link[0] == '/' ? link + 1 : link);
-            free(dir);
-        }
-    }
-    if (!p)
-        p = strdup(path);
-    if (!p)
-        oom();
-    return p;
-}
-
 /* The stream goes to -o FILE through a temporary file renamed at the end; a
- * FILE that exists and is not a regular file (a device, a pipe) is written
- * in place. */
+ * FILE that is a device, a pipe or a name for a descriptor is written in
+ * place (dest_of). */
 static int open_stream(output *out, const char *path)
 {
     if (!path) {
@@ -169,18 +134,19 @@ static int open_stream(output *out, const char *path)
         return 0;
     }
     out->fp_name = path;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "baogao: %s: is a directory (this format writes one file)\n", path);
-            return -1;
-        }
+    dest d;
+    if (dest_of(path, &d) < 0) {
+        fprintf(stderr, "baogao: %s: is a directory (this format writes one file)\n", path);
+        return -1;
+    }
+    if (d.kind == DEST_FD) {
+        int fd = dup(d.fd);
+        out->fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    } else if (d.kind == DEST_IN_PLACE) {
         out->fp = fopen(path, "w");
     } else {
-        out->final = rename_target(path);
+        out->final = d.final;
         char *dir = dir_of(out->final);
-        if (!dir)
-            oom();
         temp_sweep(dir);
         out->tmp = temp_name(dir);
         free(dir);
@@ -239,27 +205,27 @@ static void name_outputs(output *out, const input_list *in)
 }
 
 /* The workbook is built in a temporary file: renamed to -o FILE at the end,
- * or copied to standard output or to a FILE that is a device or a pipe. */
+ * or copied to standard output or to a FILE written in place (a device, a
+ * pipe, a descriptor). */
 static int open_workbook(output *out, const char *path, int *usage)
 {
     char why[256];
-    struct stat st;
     if (!path && isatty(STDOUT_FILENO)) {
         *usage = 1;
         usage_error("%s", "--format xlsx writes a binary workbook: -o FILE, or redirect standard output");
         return -1;
     }
-    int exists = path && stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) {
+    dest d = { DEST_FD, STDOUT_FILENO, NULL };
+    if (path && dest_of(path, &d) < 0) {
         fprintf(stderr, "baogao: %s: is a directory (--format xlsx writes one workbook)\n", path);
         return -1;
     }
-    out->copy = !path || (exists && !S_ISREG(st.st_mode));
+    out->copy = d.kind != DEST_RENAME;
+    out->copy_fd = d.kind == DEST_FD ? d.fd : -1;
     out->copy_to = path;
     out->fp_name = path ? path : "standard output";
+    out->final = d.final;
     const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    if (!out->copy)
-        out->final = rename_target(path);
     char *dir = out->copy ? strdup(tmpdir) : dir_of(out->final);
     if (!dir)
         oom();
@@ -324,6 +290,13 @@ output *output_open(const options *o, const input_list *in, int *usage)
             out->per_file = 1;
             out->pretty = o->pretty != 0;
             out->single = o->output;
+            dest d;
+            if (dest_of(o->output, &d) == 0 && d.kind == DEST_RENAME) {
+                char *dir = dir_of(d.final);
+                temp_sweep(dir);
+                free(dir);
+            }
+            free(d.final);
         }
         break;
     case FMT_JSONL:
@@ -362,9 +335,10 @@ output *output_open(const options *o, const input_list *in, int *usage)
  * place whole, so an existing one is complete. */
 static int up_to_date(const output *out, const char *path, const char *sha)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    int fd = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? open(path, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0)
-        return 0;
+        return 0;       /* nothing there, or a pipe or a device, which hold no earlier output */
     char buf[65536];
     size_t n = 0;
     ssize_t got;
@@ -389,17 +363,12 @@ static int up_to_date(const output *out, const char *path, const char *sha)
     return v && v < k && strstr(v, version) && strstr(v, version) < k;
 }
 
-static void write_file(output *out, job *j, const input *in, const char *path, const char *text, size_t len,
-                       int slot)
+static void write_file(job *j, const input *in, const char *path, const char *text, size_t len, int slot)
 {
-    char *dir = out->dir ? strdup(out->dir) : dir_of(path);
-    if (!dir)
-        oom();
-    if (write_atomically(dir, path, text, len, slot) < 0) {
+    if (write_atomically(path, text, len, slot) < 0) {
         job_say(j, "baogao: %s: cannot write %s: %s\n", in->path, path, strerror(errno));
         j->failed = 1;
     }
-    free(dir);
 }
 
 static void error_record(const baogao_error *e, strbuf *b)
@@ -429,7 +398,7 @@ static void convert_failed(output *out, const input *in, const baogao_error *e, 
             return;
         }
         error_record(e, &b);
-        write_file(out, j, in, path, b.s, b.len, slot);
+        write_file(j, in, path, b.s, b.len, slot);
         free(b.s);
     } else if (out->lines) {
         error_record(e, &b);
@@ -478,7 +447,7 @@ static void render(output *out, const baogao_result *r, const input *in, job *j,
         take(j, &b);
         return;
     }
-    write_file(out, j, in, path, b.s ? b.s : "", b.len, slot);
+    write_file(j, in, path, b.s ? b.s : "", b.len, slot);
     free(b.s);
 }
 
@@ -534,7 +503,7 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
 
 int output_on_terminal(const output *out)
 {
-    return (out->fp == stdout || (out->copy && !out->copy_to)) && isatty(STDOUT_FILENO);
+    return (out->fp == stdout || (out->copy && out->copy_fd == STDOUT_FILENO)) && isatty(STDOUT_FILENO);
 }
 
 /* ---- writing, in input order ------------------------------------------------------ */
@@ -557,13 +526,13 @@ int output_emit(output *out, job *j)
     return 0;
 }
 
-/* Copy the finished workbook to standard output or to a device. */
-static int copy_out(const char *from, const char *to)
+/* Copy the finished workbook to a descriptor (fd >= 0) or a device. */
+static int copy_out(const char *from, int fd_to, const char *to)
 {
     int fd = open(from, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    int out = to ? open(to, O_WRONLY | O_CLOEXEC) : STDOUT_FILENO;
+    int out = fd_to >= 0 ? fd_to : open(to, O_WRONLY | O_CLOEXEC);
     int rc = out < 0 ? -1 : 0;
     char buf[65536];
     ssize_t n = 0;
@@ -573,7 +542,7 @@ static int copy_out(const char *from, const char *to)
         rc = -1;
     int saved = errno;
     close(fd);
-    if (to && out >= 0 && close(out) < 0 && rc == 0)
+    if (fd_to < 0 && out >= 0 && close(out) < 0 && rc == 0)
         rc = -1;
     else
         errno = saved;
@@ -602,7 +571,7 @@ int output_close(output *out, int ok)
         ok &= !bad;
     }
     if (out->tmp) {
-        if (ok && out->copy && copy_out(out->tmp, out->copy_to) < 0) {
+        if (ok && out->copy && copy_out(out->tmp, out->copy_fd, out->copy_to) < 0) {
             fprintf(stderr, "baogao: %s: write error: %s\n", out->fp_name, strerror(errno));
             ok = 0;
         }

@@ -108,6 +108,81 @@ printf '[no-such-record]\nkey: value\n' > "$tmp/pat/zz_bad.txt"
 expect_exit 2 "unknown record type" -- "$B" --patterns "$tmp/pat" "$seed"
 expect_grep "$tmp/err" "zz_bad.txt:1: unknown record type \[no-such-record\]" "unknown record type message"
 
+# ---- -o through a link, into a pipe, onto a device (issue 13, item 1) ----------
+# Every format writes a device or a pipe in place, keeps a symbolic link (its
+# target gets the new contents, renamed into place) and writes a name for one
+# of its descriptors (/dev/stdout is a link to /proc/self/fd/1) to that
+# descriptor. Run as root and as nobody: root may replace anything in /dev.
+same_output() {   # same_output FORMAT GOT WANT DESCRIPTION
+    if [ "$1" = xlsx ]; then
+        if [ "$(head -c 2 "$2" 2>/dev/null)" = PK ]; then ok; else bad "$4: not a workbook"; fi
+    elif cmp -s "$2" "$3"; then ok; else bad "$4: wrong contents"; fi
+}
+dest_cases() {   # dest_cases USER DIR RUN_AS...
+    who=$1; d=$2; shift 2
+    cp corpus/seeds/004.txt "$d/in.txt"
+    for fmt in json html jsonl csv xlsx; do
+        w="$who, --format $fmt"
+        "$@" "$B" -q --format "$fmt" "$d/in.txt" > "$d/want.$fmt" 2>/dev/null
+        mkdir -p "$d/t.$fmt" && chmod 777 "$d/t.$fmt"
+        echo old > "$d/t.$fmt/target" && chmod 666 "$d/t.$fmt/target"
+        ln -s "t.$fmt/target" "$d/link.$fmt"
+        ln -s "t.$fmt/new" "$d/dangling.$fmt"
+        expect_exit 0 "$w: -o a link" -- "$@" "$B" -q --format "$fmt" -o "$d/link.$fmt" "$d/in.txt"
+        if [ -L "$d/link.$fmt" ]; then ok; else bad "$w: -o a link replaced the link"; fi
+        same_output "$fmt" "$d/t.$fmt/target" "$d/want.$fmt" "$w: -o a link: its target"
+        expect_exit 0 "$w: -o a link to a file still to be made" -- "$@" "$B" -q --format "$fmt" -o "$d/dangling.$fmt" "$d/in.txt"
+        if [ -L "$d/dangling.$fmt" ]; then ok; else bad "$w: -o a dangling link replaced the link"; fi
+        same_output "$fmt" "$d/t.$fmt/new" "$d/want.$fmt" "$w: -o a dangling link: its target"
+        if ls -A "$d" "$d/t.$fmt" | grep -q baogao-tmp; then bad "$w: temporary files left"; else ok; fi
+        mkfifo -m 666 "$d/fifo.$fmt"
+        timeout 20 cat "$d/fifo.$fmt" > "$d/fifo.$fmt.out" &
+        reader=$!
+        expect_exit 0 "$w: -o a FIFO" -- timeout 20 "$@" "$B" -q --format "$fmt" -o "$d/fifo.$fmt" "$d/in.txt"
+        wait "$reader"
+        if [ -p "$d/fifo.$fmt" ]; then ok; else bad "$w: -o a FIFO replaced the FIFO"; fi
+        same_output "$fmt" "$d/fifo.$fmt.out" "$d/want.$fmt" "$w: -o a FIFO: what its reader read"
+        expect_exit 0 "$w: -o a device" -- "$@" "$B" -q --format "$fmt" -o "$null" "$d/in.txt"
+        if [ -c "$null" ]; then ok; else bad "$w: -o a device replaced the device"; fi
+        expect_exit 1 "$w: -o a full device" -- "$@" "$B" -q --format "$fmt" -o "$full" "$d/in.txt"
+        expect_grep "$tmp/err" "No space left on device" "$w: -o a full device is written in place"
+        if [ -c "$full" ]; then ok; else bad "$w: -o a full device replaced the device"; fi
+        # a name for a descriptor: written to it, so a pipe gets it and >> appends
+        ln -s /proc/self/fd/1 "$d/stdout.$fmt"
+        "$@" sh -c "\"$B\" -q --format $fmt -o \"$d/stdout.$fmt\" \"$d/in.txt\" | cat > \"$d/piped.$fmt\""
+        same_output "$fmt" "$d/piped.$fmt" "$d/want.$fmt" "$w: -o a link to /proc/self/fd/1, into a pipe"
+        echo first > "$d/appended.$fmt"
+        "$@" "$B" -q --format "$fmt" -o "$d/stdout.$fmt" "$d/in.txt" >> "$d/appended.$fmt"
+        if [ -L "$d/stdout.$fmt" ]; then ok; else bad "$w: -o a link to /proc/self/fd/1 replaced the link"; fi
+        if [ "$fmt" = xlsx ]; then
+            if [ "$(head -c 8 "$d/appended.$fmt")" = "first
+PK" ]; then ok; else bad "$w: -o /proc/self/fd/1 >> FILE: not appended"; fi
+        else
+            sed 1d "$d/appended.$fmt" > "$d/appended.$fmt.rest"
+            same_output "$fmt" "$d/appended.$fmt.rest" "$d/want.$fmt" "$w: -o /proc/self/fd/1 >> FILE appends"
+        fi
+        expect_exit 0 "$w: -o /dev/fd/1" -- "$@" "$B" -q --format "$fmt" -o /dev/fd/1 "$d/in.txt"
+        same_output "$fmt" "$tmp/out" "$d/want.$fmt" "$w: -o /dev/fd/1"
+    done
+}
+mkdir -m 777 "$tmp/dest-root"
+if [ "$(id -u)" = 0 ]; then
+    # devices of our own: a test gone wrong must not replace /dev/null
+    if mknod "$tmp/null" c 1 3 && mknod "$tmp/full" c 1 7 && chmod 666 "$tmp/null" "$tmp/full"; then
+        null=$tmp/null full=$tmp/full
+        dest_cases root "$tmp/dest-root"
+    else
+        bad "mknod failed: cannot test -o onto a device as root"
+    fi
+    chmod 711 "$tmp"
+    mkdir -m 777 "$tmp/dest-nobody"
+    null=/dev/null full=/dev/full
+    dest_cases nobody "$tmp/dest-nobody" setpriv --reuid=65534 --regid=65534 --clear-groups
+else
+    null=/dev/null full=/dev/full
+    dest_cases "$(id -un)" "$tmp/dest-root"
+fi
+
 # two doors: the CLI prints exactly what the library API returns
 for f in $(find corpus -name '*.txt' | sort); do
     "$B" --compact "$f" > "$tmp/cli.json" 2>/dev/null

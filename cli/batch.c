@@ -115,7 +115,7 @@ static void count(batch_stats *st, const job *j)
     else
         st->converted++;
     st->warnings += j->warnings;
-    st->mismatched += j->mismatch != 0;
+    st->mismatches += j->mismatches;
 }
 
 void batch_run(const options *o, const baogao_patterns *pat, const input_list *in, output *out, batch_stats *st)

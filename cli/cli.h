@@ -61,17 +61,18 @@ typedef struct {
 typedef struct {
     input *items;
     size_t n, cap;
-    int failed;             /* a directory or list could not be read (reported) */
+    size_t failed;          /* directories, lists or entries that could not be read (reported) */
+    size_t excluded;        /* files under -r that no --include matched */
 } input_list;
 
 /* Expand the sources: files as given, directories walked in sorted order,
- * lists read. Problems are reported on stderr and set list->failed. */
+ * lists read. Problems are reported on stderr and counted in list->failed. */
 void inputs_collect(const options *o, input_list *list);
 void inputs_free(input_list *list);
 
 /* Read a whole file (or standard input for "-"). Returns 0, or -1 with a
- * reason in why. Caller frees *data with free(). */
-int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen);
+ * reason in why and its error code in *code. Caller frees *data with free(). */
+int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen, baogao_code *code);
 
 /* ---- names and safe writes (names.c) ---------------------------------------- */
 
@@ -124,7 +125,7 @@ typedef struct {
     int done;
     int failed;             /* could not be converted, or its output not written */
     int skipped;            /* --resume: the output was already up to date */
-    int mismatch;
+    size_t mismatches;      /* consistency checks that found a contradiction */
     size_t bytes, warnings;
     char *text;             /* for the stream: JSON, CSV rows, a workbook's rows */
     size_t len;
@@ -151,8 +152,8 @@ int output_close(output *out, int ok);
 
 /* Append printf-style text to a job's messages. */
 void job_say(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append a "baogao: FILE[:LINE]: message" line for a library error. */
-void job_error(job *j, const baogao_error *e);
+/* Append a "baogao: PATH[:LINE]: message" line for a library error. */
+void job_error(job *j, const char *path, const baogao_error *e);
 
 /* A growable string. */
 typedef struct {
@@ -185,7 +186,7 @@ int book_close(book *wb, char *why, size_t whylen);
 /* ---- the batch (batch.c) ------------------------------------------------------ */
 
 typedef struct {
-    size_t converted, failed, skipped, mismatched, warnings, bytes;
+    size_t converted, failed, skipped, mismatches, warnings, bytes;
     double seconds;
     int stopped;            /* the output failed and the run stopped early */
 } batch_stats;

@@ -74,7 +74,7 @@ static void walk(const options *o, const char *dir, input_list *l)
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "baogao: %s: cannot read directory: %s\n", dir, strerror(errno));
-        l->failed = 1;
+        l->failed++;
         return;
     }
     char **names = NULL;
@@ -97,7 +97,7 @@ static void walk(const options *o, const char *dir, input_list *l)
     }
     if (errno) {
         fprintf(stderr, "baogao: %s: cannot read directory: %s\n", dir, strerror(errno));
-        l->failed = 1;
+        l->failed++;
     }
     closedir(d);
     if (n)
@@ -107,13 +107,15 @@ static void walk(const options *o, const char *dir, input_list *l)
         struct stat st;
         if (lstat(path, &st) < 0) {
             fprintf(stderr, "baogao: %s: %s\n", path, strerror(errno));
-            l->failed = 1;
+            l->failed++;
         } else if (S_ISDIR(st.st_mode)) {
             walk(o, path, l);
         } else {
             int ok = S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode));
             if (ok && included(o, names[i]))
                 add(l, path);
+            else if (ok)
+                l->excluded++;
         }
         free(path);
         free(names[i]);
@@ -127,9 +129,10 @@ static void read_list(const options *o, const char *path, input_list *l)
     unsigned char *data;
     size_t len;
     char why[256];
-    if (read_all(path, &data, &len, why, sizeof why) < 0) {
+    baogao_code code;
+    if (read_all(path, &data, &len, why, sizeof why, &code) < 0) {
         fprintf(stderr, "baogao: %s: %s\n", strcmp(path, "-") == 0 ? "standard input" : path, why);
-        l->failed = 1;
+        l->failed++;
         return;
     }
     char sep = o->null_separated ? '\0' : '\n';
@@ -141,7 +144,7 @@ static void read_list(const options *o, const char *path, input_list *l)
             n--;
         if (n > 0 && memchr(data + i, '\0', n)) {
             fprintf(stderr, "baogao: %s: a name holds a NUL byte (-0 reads find -print0 lists)\n", path);
-            l->failed = 1;
+            l->failed++;
         } else if (n > 0) {
             char *name = malloc(n + 3);
             if (!name) {
@@ -177,7 +180,7 @@ void inputs_collect(const options *o, input_list *l)
             const char *why = stat(s->path, &st) < 0 ? strerror(errno) : !S_ISDIR(st.st_mode) ? "not a directory" : NULL;
             if (why) {
                 fprintf(stderr, "baogao: %s: %s\n", s->path, why);
-                l->failed = 1;
+                l->failed++;
                 continue;
             }
             walk(o, s->path, l);
@@ -194,10 +197,20 @@ void inputs_free(input_list *l)
     memset(l, 0, sizeof *l);
 }
 
-int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen)
+/* The error code of a failed open or read. */
+static baogao_code code_of(int err)
+{
+    return err == ENOENT || err == ENOTDIR ? BAOGAO_ERR_NOT_FOUND
+           : err == EACCES || err == EPERM ? BAOGAO_ERR_PERMISSION
+           : err == EISDIR ? BAOGAO_ERR_IS_DIRECTORY
+           : BAOGAO_ERR_IO;
+}
+
+int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen, baogao_code *code)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
+        *code = code_of(errno);
         snprintf(why, whylen, "cannot open: %s", strerror(errno));
         return -1;
     }
@@ -205,6 +218,7 @@ int read_all(const char *path, unsigned char **data, size_t *len, char *why, siz
     size_t cap = 65536;
     if (fstat(fileno(f), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
+            *code = BAOGAO_ERR_IS_DIRECTORY;
             snprintf(why, whylen, "is a directory (-r DIR converts the files under it)");
             if (f != stdin)
                 fclose(f);
@@ -230,8 +244,10 @@ int read_all(const char *path, unsigned char **data, size_t *len, char *why, siz
         }
     }
     int bad = !buf || ferror(f);
-    if (bad)
+    if (bad) {
+        *code = buf ? code_of(errno) : BAOGAO_ERR_NOMEM;
         snprintf(why, whylen, "cannot read: %s", buf ? strerror(errno) : "out of memory");
+    }
     if (f != stdin)
         fclose(f);
     if (bad) {

@@ -91,22 +91,30 @@ void sb_addc(strbuf *b, char c)
 
 void job_say(job *j, const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    strbuf b = { j->messages, j->messages ? strlen(j->messages) : 0, j->messages ? strlen(j->messages) + 1 : 0 };
-    sb_adds(&b, buf);
-    j->messages = b.s;
+    if (n <= 0)
+        return;
+    size_t have = j->messages ? strlen(j->messages) : 0;
+    char *p = realloc(j->messages, have + (size_t)n + 1);      /* whole: a message is never cut */
+    if (!p)
+        oom();
+    va_start(ap, fmt);
+    vsnprintf(p + have, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    j->messages = p;
 }
 
-void job_error(job *j, const baogao_error *e)
+/* The input's name as given (its bytes, which the error's file may have had
+ * to change into UTF-8), then where and what. */
+void job_error(job *j, const char *path, const baogao_error *e)
 {
     if (e->line > 0)
-        job_say(j, "baogao: %s:%ld: %s\n", e->file, e->line, e->message);
+        job_say(j, "baogao: %s:%ld: %s\n", path, e->line, e->message);
     else
-        job_say(j, "baogao: %s: %s\n", e->file, e->message);
+        job_say(j, "baogao: %s: %s\n", path, e->message);
 }
 
 static void take(job *j, strbuf *b)
@@ -385,7 +393,7 @@ static void error_record(const baogao_error *e, strbuf *b)
  * a place for one. */
 static void convert_failed(output *out, const input *in, const baogao_error *e, job *j, size_t index, int slot)
 {
-    job_error(j, e);
+    job_error(j, in->path, e);
     j->failed = 1;
     strbuf b = { 0 };
     if (out->per_file && out->dir) {
@@ -451,6 +459,47 @@ static void render(output *out, const baogao_result *r, const input *in, job *j,
     free(b.s);
 }
 
+/* ---- mismatches, named on standard error ----------------------------------------- */
+
+typedef struct {
+    job *j;
+    const char *path;
+    size_t rule, status, lines, message;    /* columns of the checks table */
+} mismatch_ctx;
+
+static int say_mismatch(void *ctx, const baogao_cell *cells, size_t n)
+{
+    const mismatch_ctx *m = ctx;
+    if (m->message >= n || !cells[m->status].text || strcmp(cells[m->status].text, "mismatch") != 0)
+        return 0;
+    const char *lines = cells[m->lines].text;
+    long line = lines ? strtol(lines, NULL, 10) : 0;    /* the first line involved: the total's */
+    if (line > 0)
+        job_say(m->j, "baogao: %s:%ld: check %s: %s\n", m->path, line, cells[m->rule].text,
+                cells[m->message].text ? cells[m->message].text : "");
+    else
+        job_say(m->j, "baogao: %s: check %s: %s\n", m->path, cells[m->rule].text,
+                cells[m->message].text ? cells[m->message].text : "");
+    return 0;
+}
+
+static size_t column(baogao_table t, const char *name)
+{
+    const char *const *cols = baogao_table_columns(t);
+    size_t i = 0;
+    while (cols[i] && strcmp(cols[i], name) != 0)
+        i++;
+    return i;
+}
+
+/* --fail-on-mismatch: each contradiction, in the order of the checks. */
+static void say_mismatches(job *j, const char *path, const baogao_result *r)
+{
+    baogao_table t = BAOGAO_TABLE_CHECKS;
+    mismatch_ctx m = { j, path, column(t, "rule"), column(t, "status"), column(t, "lines"), column(t, "message") };
+    baogao_table_rows(r, t, say_mismatch, &m);
+}
+
 void output_convert(output *out, const baogao_patterns *pat, const input_list *list, size_t index, job *j,
                     int slot)
 {
@@ -459,19 +508,15 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
     size_t len = 0;
     char why[256];
     baogao_error e;
-    memset(&e, 0, sizeof e);
-    e.offset = -1;
-    snprintf(e.file, sizeof e.file, "%s", in->path);
     if (out->per_file && out->dir && out->same_as[index] != SIZE_MAX) {
-        e.code = BAOGAO_ERR_USAGE;
-        snprintf(e.message, sizeof e.message, "output file %.100s is already that of %.100s", out->names[index],
-                 list->items[out->same_as[index]].path);
+        baogao_error_set(&e, BAOGAO_ERR_USAGE, in->path, 0, -1, "output file %s is already that of %s",
+                         out->names[index], list->items[out->same_as[index]].path);
         convert_failed(out, in, &e, j, index, slot);
         return;
     }
-    if (read_all(in->path, &data, &len, why, sizeof why) < 0) {
-        e.code = BAOGAO_ERR_IO;
-        snprintf(e.message, sizeof e.message, "%s", why);
+    baogao_code code;
+    if (read_all(in->path, &data, &len, why, sizeof why, &code) < 0) {
+        baogao_error_set(&e, code, in->path, 0, -1, "%s", why);
         convert_failed(out, in, &e, j, index, slot);
         return;
     }
@@ -496,7 +541,9 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
         return;
     }
     j->warnings = baogao_result_warning_count(r);
-    j->mismatch = baogao_result_mismatch_count(r) > 0;
+    j->mismatches = baogao_result_mismatch_count(r);
+    if (j->mismatches && out->o->fail_on_mismatch)
+        say_mismatches(j, in->path, r);
     render(out, r, in, j, index, slot);
     baogao_result_free(r);
 }

@@ -243,23 +243,14 @@ char *bg_clean(const char *s, size_t n)
     return out;
 }
 
-void bg_utf8_cut_whole(char *s)
+/* Strict: no overlongs, no surrogates, nothing above U+10FFFF. Reads the
+ * bytes in order and stops at the first that does not belong, so a NUL ends
+ * a string safely whatever n says. */
+size_t bg_utf8_valid_len(const char *s, size_t n)
 {
-    size_t n = strlen(s), i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;                        /* back to the lead byte of the last character */
-    if (i > 0 && (unsigned char)s[i - 1] >= 0xC0) {
-        unsigned char lead = (unsigned char)s[i - 1];
-        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-        if (n - (i - 1) < want)
-            s[i - 1] = '\0';
-    }
-}
-
-/* Length of the well-formed UTF-8 sequence at u (n bytes left), 0 if none:
- * no overlongs, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_strict(const unsigned char *u, size_t n)
-{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
     if (u[0] < 0x80)
         return 1;
     size_t len;
@@ -284,15 +275,78 @@ static size_t utf8_strict(const unsigned char *u, size_t n)
     return len;
 }
 
+int bg_utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0, len; i < n; i += len)
+        if ((len = bg_utf8_valid_len(s + i, n - i)) == 0)
+            return 0;
+    return 1;
+}
+
+void bg_buf_add_utf8(bg_buf *b, const char *s, size_t n)
+{
+    size_t from = 0, i = 0;
+    while (i < n) {
+        size_t len = bg_utf8_valid_len(s + i, n - i);
+        if (len) {
+            i += len;
+            continue;
+        }
+        bg_buf_add(b, s + from, i - from);
+        bg_buf_adds(b, "\xEF\xBF\xBD");
+        from = ++i;
+    }
+    bg_buf_add(b, s + from, n - from);
+}
+
+size_t bg_utf8_fit(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size == 0)
+        return 0;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = bg_utf8_valid_len(s + i, n - i);
+        const char *c = len ? s + i : "\xEF\xBF\xBD";
+        size_t clen = len ? len : 3;
+        if (out + clen >= size)
+            break;
+        memcpy(buf + out, c, clen);
+        out += clen;
+        i += len ? len : 1;
+    }
+    buf[out] = '\0';
+    return out;
+}
+
+void bg_fixed_vprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t len = n > 0 ? (size_t)n : 0;
+    char *p = bg_xmalloc(len + 1);
+    vsnprintf(p, len + 1, fmt, again);
+    va_end(again);
+    bg_utf8_fit(buf, size, p, len);
+    free(p);
+}
+
+void bg_fixed_printf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bg_fixed_vprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
 long bg_utf8_invalid_line(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     long line = 1;
     for (size_t i = 0; i < n;) {
-        size_t len = utf8_strict(u + i, n - i);
+        size_t len = bg_utf8_valid_len(s + i, n - i);
         if (!len)
             return line;
-        line += u[i] == '\n';
+        line += s[i] == '\n';
         i += len;
     }
     return 0;

@@ -3,6 +3,7 @@
 #ifndef BAOGAO_UTIL_H
 #define BAOGAO_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,9 +61,23 @@ int bg_utf8_put(uint32_t cp, char *out);
 /* Number of characters (code points) in s[0..n). */
 size_t bg_utf8_count(const char *s, size_t n);
 
-/* Cut a NUL-terminated string back to whole UTF-8 characters (after a
- * snprintf that may have stopped inside one). */
-void bg_utf8_cut_whole(char *s);
+/* Length of the well-formed UTF-8 character at s (n bytes left), 0 when the
+ * bytes there are not one. */
+size_t bg_utf8_valid_len(const char *s, size_t n);
+/* 1 if s[0..n) is well-formed UTF-8. */
+int bg_utf8_valid(const char *s, size_t n);
+/* Append s[0..n) to b, each byte that starts no well-formed character
+ * written as U+FFFD: what goes out is UTF-8 whatever came in. */
+void bg_buf_add_utf8(bg_buf *b, const char *s, size_t n);
+
+/* The one way text goes into a fixed-size buffer (an error's file and
+ * message): s[0..n) copied as well-formed UTF-8 (bad bytes as U+FFFD), cut
+ * before the first character that would not fit whole, NUL-terminated.
+ * Returns the length written. Nothing is ever cut inside a character. */
+size_t bg_utf8_fit(char *buf, size_t size, const char *s, size_t n);
+/* printf into a fixed-size buffer through bg_utf8_fit. */
+void bg_fixed_vprintf(char *buf, size_t size, const char *fmt, va_list ap);
+void bg_fixed_printf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* 1-based line of the first invalid UTF-8 sequence in s[0..n), or 0. */
 long bg_utf8_invalid_line(const char *s, size_t n);
 

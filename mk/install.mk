@@ -25,7 +25,7 @@ $(BUILD)/baogao: private LDLIBS = $(CLI_OBJ) $(BUILD)/libbaogao.a $(DEP_LIBS) $(
 # libxlsxwriter-dev for --format xlsx; parallel, unzip and groff-base (the man
 # page check) for tests/batch. The main deps target installs them.
 DEP_MODULES  += xlsxwriter:libxlsxwriter-dev
-DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base
+DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base xmllint:libxml2-utils
 
 # ---- install ---------------------------------------------------------------------------
 

@@ -72,7 +72,7 @@ expect_exit 1 "several files, some bad" -- "$B" corpus/seeds/000.txt "$tmp/image
 if [ "$(wc -l < "$tmp/out")" -eq 5 ]; then ok; else bad "JSON Lines: want 5 lines, got $(wc -l < "$tmp/out")"; fi
 sed -n 1p "$tmp/out" > "$tmp/l1"; sed -n 2p "$tmp/out" > "$tmp/l2"; sed -n 4p "$tmp/out" > "$tmp/l4"
 expect_grep "$tmp/l1" '"organization":"华容区医疗保障局"' "first file converted"
-expect_grep "$tmp/l2" '"error":\{"code":"binary data, not text"' "error record for the bad file"
+expect_grep "$tmp/l2" '"error":\{"code":"binary"' "error record for the bad file"
 expect_grep "$tmp/l4" '"organization":"高邑县医疗保障局"' "file after the bad ones converted"
 if [ "$(grep -c '^baogao: ' "$tmp/err")" -eq 3 ]; then ok; else bad "want 3 messages on stderr"; fi
 # every line is valid against its schema: an error record against the error
@@ -182,6 +182,132 @@ else
     null=/dev/null full=/dev/full
     dest_cases "$(id -un)" "$tmp/dest-root"
 fi
+
+# ---- every output is UTF-8, whatever its length (issue 13, item 2) ----------------
+# A 其中 list of 18 parts once cut its parts_add_up message inside a character:
+# the JSON was not UTF-8 and the workbook's checks sheet not well-formed XML.
+# A file name that is not UTF-8 (GBK bytes) must not reach an output as such.
+utf8() { iconv -f UTF-8 -t UTF-8 "$1" > /dev/null 2>&1; }
+long=$tmp/long-parts.txt
+{
+    printf '本年支出合计20000万元，其中：'
+    k=0
+    for part in 一般公共服务 国防 公共安全 教育 科学技术 文化旅游体育与传媒 社会保障和就业 卫生健康 节能环保 \
+                城乡社区 农林水 交通运输 资源勘探工业信息等 商业服务业等 金融 自然资源海洋气象等 住房保障 粮油物资储备; do
+        [ $k -gt 0 ] && printf '，'
+        printf '%s支出%d.25万元' "$part" $((1000 + k))
+        k=$((k + 1))
+    done
+    printf '。\n'
+} > "$long"
+gbk_name=$tmp/$(printf '\261\250\270\346')-.txt        # 报告 in GBK
+cp "$long" "$gbk_name"
+full_message='粮油物资储备支出 1017.25 add up to 18157.5"'
+expect_exit 0 "long 其中 list: JSON" -- "$B" "$long"
+if utf8 "$tmp/out"; then ok; else bad "long 其中 list: the JSON is not UTF-8"; fi
+expect_grep "$tmp/out" "$full_message" "long 其中 list: the whole message, every part named"
+"$B" --compact "$long" > "$tmp/long.json"
+if "$G" --validate schema/baogao.schema.json "$tmp/long.json" > /dev/null 2>&1; then ok; else bad "long 其中 list: JSON against the schema"; fi
+for fmt in jsonl html; do
+    expect_exit 0 "long 其中 list: $fmt" -- "$B" --format $fmt "$long"
+    if utf8 "$tmp/out"; then ok; else bad "long 其中 list: $fmt is not UTF-8"; fi
+done
+for fmt in csv tsv; do
+    expect_exit 0 "long 其中 list: $fmt" -- "$B" --format $fmt --table checks "$long"
+    if utf8 "$tmp/out"; then ok; else bad "long 其中 list: $fmt is not UTF-8"; fi
+    expect_grep "$tmp/out" '粮油物资储备支出 1017.25 add up to 18157.5' "long 其中 list: $fmt holds the whole message"
+done
+expect_exit 1 "a file name that is not UTF-8, and a broken file" -- "$B" --format jsonl "$gbk_name" "$tmp/image.txt" "$long"
+if utf8 "$tmp/out"; then ok; else bad "a file name that is not UTF-8 reached the JSON Lines as such"; fi
+expect_grep "$tmp/out" '"path":"[^"]*/����-.txt"' "a file name in GBK is written with U+FFFD for each byte"
+expect_grep "$tmp/err" "^baogao: $gbk_name:1: binary|^baogao: $tmp/image.txt:1: binary" "messages name the file as given"
+expect_exit 0 "a file name that is not UTF-8: csv" -- "$B" --format csv "$gbk_name"
+if utf8 "$tmp/out"; then ok; else bad "a file name that is not UTF-8 reached the CSV as such"; fi
+expect_exit 1 "long 其中 list: xlsx" -- "$B" --format xlsx -o "$tmp/long.xlsx" "$long" "$gbk_name" "$tmp/image.txt" "$tmp/nope.txt"
+for sheet in 1 7 8; do      # documents, checks, errors
+    unzip -p "$tmp/long.xlsx" "xl/worksheets/sheet$sheet.xml" > "$tmp/sheet.xml" 2>/dev/null
+    if xmllint --noout "$tmp/sheet.xml" 2>"$tmp/xmllint.err"; then ok; else bad "long 其中 list: xlsx sheet $sheet is not well-formed XML: $(head -c 300 "$tmp/xmllint.err")"; fi
+done
+unzip -p "$tmp/long.xlsx" xl/worksheets/sheet7.xml > "$tmp/sheet.xml" 2>/dev/null
+expect_grep "$tmp/sheet.xml" '粮油物资储备支出 1017.25 add up to 18157.5' "long 其中 list: the checks sheet holds the whole message"
+
+# ---- --fail-on-mismatch names each file and check (issue 13, item 6) ----------
+expect_exit 3 "--fail-on-mismatch, one file" -- "$B" --fail-on-mismatch "$long"
+expect_grep "$tmp/err" "^baogao: $long:1: check parts_add_up: 本年支出合计 is 20000 万元: 一般公共服务支出 1000.25 \+ .* add up to 18157.5$" \
+    "--fail-on-mismatch names the file, the line and the check"
+expect_exit 3 "--fail-on-mismatch, several files" -- "$B" --fail-on-mismatch corpus/seeds/000.txt "$long" corpus/seeds/004.txt
+if [ "$(grep -c ': check ' "$tmp/err")" -eq 1 ]; then ok; else bad "--fail-on-mismatch: want one check named"; cat "$tmp/err"; fi
+expect_grep "$tmp/err" '^baogao summary: 3 converted, 0 failed, [0-9]+ warnings, 1 mismatches, ' "the summary counts mismatches"
+expect_exit 0 "mismatches without --fail-on-mismatch" -- "$B" corpus/seeds/000.txt "$long"
+if grep -q ': check ' "$tmp/err"; then bad "checks named without --fail-on-mismatch"; else ok; fi
+expect_grep "$tmp/err" '^baogao summary: 2 converted, 0 failed, [0-9]+ warnings, 1 mismatches, ' "the summary counts mismatches without the option"
+
+# ---- a pattern set must hold what the pipeline needs (issue 13, item 7) ----------
+rm -rf "$tmp/pat" && mkdir -p "$tmp/pat" && cp patterns/*.txt "$tmp/pat/" && rm "$tmp/pat/kinds.txt"
+expect_exit 2 "--patterns without kinds.txt" -- "$B" --patterns "$tmp/pat" "$seed"
+expect_grep "$tmp/err" "^baogao: $tmp/pat: no \[kind\] record, which the pipeline needs \(the built-in set has them in patterns/kinds.txt\)" \
+    "a missing record type is named, with the file that holds it"
+for f in amounts checks document headings layout scores tables; do
+    rm -rf "$tmp/pat" && mkdir -p "$tmp/pat" && cp patterns/*.txt "$tmp/pat/" && rm "$tmp/pat/$f.txt"
+    expect_exit 2 "--patterns without $f.txt" -- "$B" --patterns "$tmp/pat" "$seed"
+    expect_grep "$tmp/err" "^baogao: $tmp/pat: .*patterns/$f.txt" "--patterns without $f.txt names it"
+done
+expect_exit 2 "--patterns DIR that does not exist" -- "$B" --patterns "$tmp/no-such-dir" "$seed"
+expect_grep "$tmp/err" "^baogao: $tmp/no-such-dir: cannot read pattern directory: No such file or directory$" \
+    "--patterns DIR that does not exist: the reason"
+printf 'x' > "$tmp/pat-file"
+expect_exit 2 "--patterns FILE" -- "$B" --patterns "$tmp/pat-file" "$seed"
+expect_grep "$tmp/err" "^baogao: $tmp/pat-file: cannot read pattern directory: Not a directory$" "--patterns FILE: the reason"
+
+# ---- the summary and the exit status agree (issue 13, item 8) ---------------------
+echo '{}' > "$tmp/existing.json"
+expect_exit 1 "-o FILE for several inputs" -- "$B" -o "$tmp/existing.json" corpus/seeds/000.txt corpus/seeds/004.txt
+expect_grep "$tmp/err" "^baogao: $tmp/existing.json: cannot create directory: Not a directory$" "-o FILE for several inputs: the reason"
+if grep -q ' 0 failed' "$tmp/err"; then bad "-o FILE for several inputs: a summary with 0 failed"; else ok; fi
+expect_exit 1 "-r a missing directory" -- "$B" -r "$tmp/no-such-dir"
+expect_grep "$tmp/err" "^baogao: $tmp/no-such-dir: No such file or directory$" "-r a missing directory: named"
+expect_grep "$tmp/err" "^baogao: no input files$" "-r a missing directory: no input files"
+if grep -q ' 0 failed' "$tmp/err"; then bad "-r a missing directory: a summary with 0 failed"; else ok; fi
+expect_exit 1 "--files-from a missing list" -- "$B" --files-from "$tmp/no-such-list"
+expect_grep "$tmp/err" "^baogao: no input files$" "--files-from a missing list: no input files"
+if grep -q ' 0 failed' "$tmp/err"; then bad "--files-from a missing list: a summary with 0 failed"; else ok; fi
+mkdir "$tmp/empty-dir"
+expect_exit 1 "-r an empty directory" -- "$B" -r "$tmp/empty-dir"
+expect_grep "$tmp/err" "^baogao: no input files$" "-r an empty directory: no input files"
+expect_exit 1 "--include matching nothing" -- "$B" -r corpus/seeds --include '*.TXT'
+expect_grep "$tmp/err" "^baogao: no input files: --include matched none of the [0-9]+ files found$" "--include matching nothing: said"
+printf '' > "$tmp/empty-list"
+expect_exit 1 "--files-from an empty list" -- "$B" --files-from "$tmp/empty-list"
+expect_grep "$tmp/err" "^baogao: no input files$" "--files-from an empty list: no input files"
+expect_exit 1 "-r a missing directory and a good one" -- "$B" -r "$tmp/no-such-dir" -r corpus/seeds --include '00[04].txt'
+expect_grep "$tmp/err" "^baogao summary: 2 converted, 1 failed, " "the summary counts a directory that could not be read as failed"
+if [ "$(wc -l < "$tmp/out")" -eq 2 ]; then ok; else bad "-r a missing directory and a good one: two results"; fi
+
+# ---- error records: a stable code, the producer (issue 13, item 11) --------------
+# bytes of a fixed pseudo-random sequence: no file type, few NULs, many control bytes
+printf "$(awk 'BEGIN { x = 7; for (i = 0; i < 600; i++) { x = (x * 75 + 74) % 65537; printf "\\%03o", x % 256 } }')" \
+    > "$tmp/random.txt"
+mkdir "$tmp/a-directory"
+: > "$tmp/unreadable.txt"
+chmod 000 "$tmp/unreadable.txt"
+reader=                 # root reads a file of mode 000: read as nobody
+if [ "$(id -u)" = 0 ]; then chmod 711 "$tmp"; reader="setpriv --reuid=65534 --regid=65534 --clear-groups"; fi
+# shellcheck disable=SC2086
+expect_exit 1 "error codes" -- $reader "$B" --format jsonl "$tmp/image.txt" "$tmp/nope.txt" "$tmp/a-directory" \
+    "$tmp/random.txt" "$tmp/badgb.txt" "$tmp/empty.txt" "$tmp/unreadable.txt"
+for code in binary not_found is_directory binary encoding empty permission; do
+    echo "$code"
+done > "$tmp/codes.want"
+sed 's/.*"error":{"code":"\([^"]*\)".*/\1/' "$tmp/out" > "$tmp/codes.got"
+if cmp -s "$tmp/codes.got" "$tmp/codes.want"; then ok; else bad "error codes: $(tr '\n' ' ' < "$tmp/codes.got")"; fi
+if [ "$(grep -c '^{"schema":"baogao/1","producer":{"name":"baogao","version":"[0-9.]*"},"source":{"path":' "$tmp/out")" -eq 7 ]; then
+    ok; else bad "error records: schema, producer, source in that order"; fi
+if "$G" --validate schema/baogao-error.schema.json "$tmp/out"; then ok; else bad "error codes: records against the error schema"; fi
+expect_grep "$tmp/err" "^baogao: $tmp/random.txt:1: binary data \([0-9]+ control bytes in 600\) from byte offset [0-9]+, not a text report$" \
+    "random bytes are binary data, not an encoding error"
+expect_grep "$tmp/err" "^baogao: $tmp/a-directory: is a directory" "a directory as input says so"
+expect_grep "$tmp/err" "^baogao: $tmp/badgb.txt:2: invalid GB18030 byte sequence at byte offset 12$" "text in a bad encoding is still an encoding error"
+chmod 644 "$tmp/unreadable.txt"
 
 # two doors: the CLI prints exactly what the library API returns
 for f in $(find corpus -name '*.txt' | sort); do

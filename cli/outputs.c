@@ -541,6 +541,8 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
         return;
     }
     j->warnings = baogao_result_warning_count(r);
+    if (!baogao_result_recognised(r))
+        job_say(j, "baogao: %s: nothing of a budget-performance report was recognised: every field is null\n", in->path);
     j->mismatches = baogao_result_mismatch_count(r);
     if (j->mismatches && out->o->fail_on_mismatch)
         say_mismatches(j, in->path, r);

@@ -270,6 +270,10 @@ void baogao_patterns_free(baogao_patterns *p)
 
 /* ---- conversion ----------------------------------------------------------- */
 
+/* A README, a JSON file found by -r: converted, every field null, and said. */
+static const char not_a_report[] = "nothing of a budget-performance report was recognised (no title, kind, "
+                                   "organization, amount, indicator, project or score)";
+
 static int only_whitespace(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -324,7 +328,17 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
     bg_checks_run(&r->layout, &r->amounts, &r->findings, &pat->checks, &m, &r->checks);
     bg_matcher_free(&m);
+    if (!baogao_result_recognised(r))
+        bg_warn(&r->warnings, 0, "%s", not_a_report);
     return r;
+}
+
+int baogao_result_recognised(const baogao_result *r)
+{
+    const bg_meta *d = &r->meta;
+    const bg_findings *f = &r->findings;
+    return d->title.value || d->kind.value || d->organization.value || r->amounts.n || f->nindicators
+           || f->nprojects || f->scores.ntotals || f->scores.nitems || f->scores.grade;
 }
 
 void baogao_sha256_hex(const void *data, size_t len, char hex[65])

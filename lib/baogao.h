@@ -90,6 +90,11 @@ BAOGAO_API baogao_result *baogao_convert(const baogao_patterns *patterns,
 /* Number of warnings the conversion recorded. */
 BAOGAO_API size_t baogao_result_warning_count(const baogao_result *result);
 
+/* 0 when nothing of a budget-performance report was recognised in the input
+ * (no title, kind, organization, amount, indicator, project or score: a
+ * README, a JSON file); the result then has a warning saying so. Else 1. */
+BAOGAO_API int baogao_result_recognised(const baogao_result *result);
+
 /* Number of consistency checks that found the report contradicting itself. */
 BAOGAO_API size_t baogao_result_mismatch_count(const baogao_result *result);
 

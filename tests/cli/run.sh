@@ -309,6 +309,18 @@ expect_grep "$tmp/err" "^baogao: $tmp/a-directory: is a directory" "a directory 
 expect_grep "$tmp/err" "^baogao: $tmp/badgb.txt:2: invalid GB18030 byte sequence at byte offset 12$" "text in a bad encoding is still an encoding error"
 chmod 644 "$tmp/unreadable.txt"
 
+# ---- a text that is no report is said to be none (issue 13, item 10) --------------
+printf '# notes\n\nThis file describes how to build the tool.\nRun make, then make test.\n' > "$tmp/README"
+printf '{"name": "x", "items": [1, 2, 3]}\n' > "$tmp/data.json"
+expect_exit 0 "texts that are no report" -- "$B" --format jsonl "$tmp/README" "$tmp/data.json" "$seed"
+expect_grep "$tmp/err" "^baogao: $tmp/README: nothing of a budget-performance report was recognised: every field is null$" \
+    "a README is said to be no report"
+expect_grep "$tmp/err" "^baogao: $tmp/data.json: nothing of a budget-performance report was recognised" "a JSON file is said to be no report"
+if grep -q "$seed: nothing" "$tmp/err"; then bad "a report said to be none"; else ok; fi
+if [ "$(grep -c '"warnings":\[{"line":null,"message":"nothing of a budget-performance report was recognised (no title, kind, organization, amount, indicator, project or score)"}\]' "$tmp/out")" -eq 2 ]; then
+    ok; else bad "texts that are no report: a warning in their JSON"; fi
+expect_grep "$tmp/err" '^baogao summary: 3 converted, 0 failed, ' "texts that are no report still convert"
+
 # two doors: the CLI prints exactly what the library API returns
 for f in $(find corpus -name '*.txt' | sort); do
     "$B" --compact "$f" > "$tmp/cli.json" 2>/dev/null

@@ -41,12 +41,15 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int included(const options *o, const char *name)
+/* GLOB against the file's name, or against its path below the -r directory
+ * as find -path matches: '*' crosses '/', so the glob 2021/'*' takes
+ * 2021/a.txt and 2021/q1/b.txt. */
+static int included(const options *o, const char *name, const char *below)
 {
     if (o->nincludes == 0)
         return 1;
     for (size_t i = 0; i < o->nincludes; i++)
-        if (fnmatch(o->includes[i], name, 0) == 0)
+        if (fnmatch(o->includes[i], name, 0) == 0 || fnmatch(o->includes[i], below, 0) == 0)
             return 1;
     return 0;
 }
@@ -67,9 +70,10 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* Walk dir. Symbolic links to files are followed, links to directories are not (no
- * cycles); hidden entries, devices, pipes and sockets are skipped. */
-static void walk(const options *o, const char *dir, input_list *l)
+/* Walk dir, root_len bytes of which name the -r directory. Symbolic links to
+ * files are followed, links to directories are not (no cycles); hidden
+ * entries, devices, pipes and sockets are skipped. */
+static void walk(const options *o, size_t root_len, const char *dir, input_list *l)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -109,10 +113,13 @@ static void walk(const options *o, const char *dir, input_list *l)
             fprintf(stderr, "baogao: %s: %s\n", path, strerror(errno));
             l->failed++;
         } else if (S_ISDIR(st.st_mode)) {
-            walk(o, path, l);
+            walk(o, root_len, path, l);
         } else {
             int ok = S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode));
-            if (ok && included(o, names[i]))
+            const char *below = path + root_len;
+            while (*below == '/')
+                below++;
+            if (ok && included(o, names[i], below))
                 add(l, path);
             else if (ok)
                 l->excluded++;
@@ -183,7 +190,7 @@ void inputs_collect(const options *o, input_list *l)
                 l->failed++;
                 continue;
             }
-            walk(o, s->path, l);
+            walk(o, strlen(s->path), s->path, l);
         }
     }
 }

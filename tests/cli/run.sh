@@ -321,6 +321,20 @@ if [ "$(grep -c '"warnings":\[{"line":null,"message":"nothing of a budget-perfor
     ok; else bad "texts that are no report: a warning in their JSON"; fi
 expect_grep "$tmp/err" '^baogao summary: 3 converted, 0 failed, ' "texts that are no report still convert"
 
+# ---- --include matches the path below -r too (issue 13, item 9) ------------------
+mkdir -p "$tmp/inc/2021/q1" "$tmp/inc/2022"
+for f in 2021/a.txt 2021/q1/b.txt 2022/c.txt 2022/d.TXT; do cp corpus/seeds/004.txt "$tmp/inc/$f"; done
+paths() { grep -o '"path":"[^"]*"' "$tmp/out" | sed "s|\"path\":\"$tmp/inc/*||; s|\"\$||" | tr '\n' ' '; }
+expect_exit 0 "--include DIR/*" -- "$B" -r "$tmp/inc" --include '2021/*'
+same_paths() { if [ "$(paths)" = "$1" ]; then ok; else bad "$2: got '$(paths)', want '$1'"; fi; }
+same_paths "2021/a.txt 2021/q1/b.txt " "--include '2021/*' takes the files under 2021 (as find -path)"
+expect_exit 0 "--include DIR/DIR/*.txt" -- "$B" -r "$tmp/inc/" --include '2021/q1/*.txt'
+same_paths "2021/q1/b.txt " "--include '2021/q1/*.txt' with -r DIR/"
+expect_exit 0 "--include NAME" -- "$B" -r "$tmp/inc" --include 'c.txt' --include '*.TXT'
+same_paths "2022/c.txt 2022/d.TXT " "--include still matches the base name"
+expect_exit 0 "--include matching the -r directory's own name" -- "$B" -r "$tmp/inc" --include 'inc/*' --include 'a.txt'
+same_paths "2021/a.txt " "--include matches below -r, not the -r directory itself"
+
 # two doors: the CLI prints exactly what the library API returns
 for f in $(find corpus -name '*.txt' | sort); do
     "$B" --compact "$f" > "$tmp/cli.json" 2>/dev/null

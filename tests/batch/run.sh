@@ -262,7 +262,7 @@ check "--format html -o FILE for one input" grep -q '^<!DOCTYPE html>' one.html
 # ---- progress, on a terminal only -------------------------------------------------------------
 half=$(for d in in/batch0[0-9]*; do printf ' -r %s' "$d"; done)
 script -qec "'$B' -j 2 $half -o tty_out" /dev/null < /dev/null > tty.txt 2>&1
-check "progress line on a terminal" grep -q 'files ([0-9]*%), [0-9.]* MB/s' tty.txt
+check "progress line on a terminal" grep -q 'files, [0-9.]* of [0-9.]* MB ([0-9]*%), [0-9.]* MB/s' tty.txt
 script -qec "'$B' -q -j 2 -r in/batch001 -o tty_out2" /dev/null < /dev/null > tty2.txt 2>&1
 check "--quiet: no progress" sh -c "! grep -q 'files (' tty2.txt"
 

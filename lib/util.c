@@ -215,25 +215,27 @@ static int space_byte(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
-char *bg_clean(const char *s, size_t n)
+/* keep_spaces 0: a name or title (bg_clean); 1: free text (bg_clean_text). */
+static char *clean(const char *s, size_t n, int keep_spaces)
 {
     /* Every space written stands for at least one space byte read: the
      * result is never longer than s, so it is written in place, unchecked. */
     char *out = bg_xmalloc(n + 1);
     size_t len = 0;
     uint32_t prev = 0;          /* last character written, 0 at the start */
-    int pending_space = 0;
+    int pending = 0;            /* 1: whitespace before the next character; 2: a space the report printed */
     for (size_t i = 0; i < n;) {
         if (space_byte(s[i])) {
-            pending_space = prev != 0;
+            if (prev != 0 && pending < 2)
+                pending = keep_spaces && s[i] != '\n' ? 2 : 1;
             i++;
             continue;
         }
         uint32_t cp = (unsigned char)s[i];
         size_t clen = cp < 0x80 ? 1 : (size_t)utf8_next(s + i, n - i, &cp);
-        if (pending_space && !bg_is_cjk(prev) && !bg_is_cjk(cp))
+        if (pending == 2 || (pending == 1 && !bg_is_cjk(prev) && !bg_is_cjk(cp)))
             out[len++] = ' ';
-        pending_space = 0;
+        pending = 0;
         memcpy(out + len, s + i, clen);
         len += clen;
         prev = cp;
@@ -241,6 +243,16 @@ char *bg_clean(const char *s, size_t n)
     }
     out[len] = '\0';
     return out;
+}
+
+char *bg_clean(const char *s, size_t n)
+{
+    return clean(s, n, 0);
+}
+
+char *bg_clean_text(const char *s, size_t n)
+{
+    return clean(s, n, 1);
 }
 
 /* Strict: no overlongs, no surrogates, nothing above U+10FFFF. Reads the

@@ -85,10 +85,16 @@ long bg_utf8_invalid_line(const char *s, size_t n);
  * a space is layout residue rather than a word separator. */
 int bg_is_cjk(uint32_t cp);
 
-#endif
 
 /* A name or title as a reader writes it down: whitespace runs become one
  * space, and a space next to a CJK character is dropped (layout residue:
  * "高邑县医疗保障局 部门 2021 年度" -> "高邑县医疗保障局部门2021年度").
  * Caller frees. */
 char *bg_clean(const char *s, size_t n);
+/* Free text as a reader copies it (a goal, a description, a note): the
+ * spaces the report printed stay, as one space each run, even between CJK
+ * characters ("…管理目标1 目标2…"); a line break is a wrap, dropped next to a CJK
+ * character as bg_clean drops it. Caller frees. */
+char *bg_clean_text(const char *s, size_t n);
+
+#endif

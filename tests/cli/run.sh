@@ -354,6 +354,17 @@ if grep -aq 'files, [0-9.]* of [0-9.]* MB ([0-9]*%), [0-9.]* MB/s' "$tmp/tty-big
 pct=$(sed -n 's/.*(\([0-9]*\)%).*/\1/p' "$tmp/tty-big.txt" | sort -n | tail -n 1)
 if [ -n "$pct" ] && [ "$pct" -lt 50 ]; then ok; else bad "progress: ${pct:-?}% done with the large file to go (counted in files, not bytes)"; fi
 
+# ---- free text keeps its spaces, names do not (issue 13, item 13) ----------------
+# a made-up project list: the goals print a space between 目标1 and 目标2
+printf '%s\n' '某县农业农村局2022年度项目支出绩效自评报告' '' '一、项目完成情况' '单位:万元' \
+    "$(printf '序号\t项目名称\t预算数\t执行数\t绩效目标\t绩效目标完成情况')" \
+    "$(printf '1\t农田水利 维护经费\t120\t118\t目标1:维护灌溉渠道 目标2:保障春耕用水\t目标1:已完成  目标2:基本完成')" \
+    "$(printf '2\t农机购置补贴\t80\t80\t发放补贴资金\t已发放')" > "$tmp/goals.txt"
+expect_exit 0 "a project list with goals" -- "$B" --compact "$tmp/goals.txt"
+expect_grep "$tmp/out" '"goal":"目标1:维护灌溉渠道 目标2:保障春耕用水"' "a goal keeps the space between two goals"
+expect_grep "$tmp/out" '"result":"目标1:已完成 目标2:基本完成"' "a result keeps one space for a run"
+expect_grep "$tmp/out" '"name":"农田水利维护经费"' "a name still drops a space next to CJK"
+
 # two doors: the CLI prints exactly what the library API returns
 for f in $(find corpus -name '*.txt' | sort); do
     "$B" --compact "$f" > "$tmp/cli.json" 2>/dev/null

@@ -1,6 +1,8 @@
-/* test_utf8_out.c — nothing baogao writes is ever cut inside a character or
- * holds a byte that is not UTF-8 (issue 13, item 2): the fixed-buffer helpers
- * of util.c, the error record of baogao.h, and the JSON writer's strings. */
+/* test_util.c — util.c's text helpers. Nothing baogao writes is ever cut
+ * inside a character or holds a byte that is not UTF-8 (issue 13, item 2):
+ * the fixed-buffer helpers, the error record of baogao.h, and the JSON
+ * writer's strings. Names drop the spaces next to CJK characters, free text
+ * keeps those the report printed (item 13). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +99,28 @@ static void test_json_strings(void)
     free(s);
 }
 
+static void check_clean(const char *in, const char *name, const char *text)
+{
+    char *a = bg_clean(in, strlen(in)), *b = bg_clean_text(in, strlen(in));
+    CHECK_STR(a, name);
+    CHECK_STR(b, text);
+    free(a);
+    free(b);
+}
+
+static void test_clean(void)
+{
+    /* a printed space between two goals stays in free text, goes in a name */
+    check_clean("目标1:强化管理 目标2:比例达到70%", "目标1:强化管理目标2:比例达到70%", "目标1:强化管理 目标2:比例达到70%");
+    check_clean("  高邑县 医疗保障局\t\t部门  ", "高邑县医疗保障局部门", "高邑县 医疗保障局 部门");
+    /* a line break inside a cell is a wrap: dropped next to CJK in both */
+    check_clean("规范化\n管理", "规范化管理", "规范化管理");
+    check_clean("rate of\nreturn", "rate of return", "rate of return");
+    check_clean("规范化 \n管理", "规范化管理", "规范化 管理");
+    check_clean("", "", "");
+    check_clean(" \n ", "", "");
+}
+
 int main(void)
 {
     test_fit_sizes();
@@ -104,5 +128,6 @@ int main(void)
     test_fixed_printf();
     test_error_set();
     test_json_strings();
-    return CHECK_DONE("utf8_out");
+    test_clean();
+    return CHECK_DONE("util");
 }

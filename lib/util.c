@@ -216,7 +216,7 @@ static int space_byte(char c)
 }
 
 /* keep_spaces 0: a name or title (bg_clean); 1: free text (bg_clean_text). */
-static char *clean(const char *s, size_t n, int keep_spaces)
+static inline char *clean(const char *s, size_t n, int keep_spaces)
 {
     /* Every space written stands for at least one space byte read: the
      * result is never longer than s, so it is written in place, unchecked. */
@@ -253,38 +253,6 @@ char *bg_clean(const char *s, size_t n)
 char *bg_clean_text(const char *s, size_t n)
 {
     return clean(s, n, 1);
-}
-
-/* Strict: no overlongs, no surrogates, nothing above U+10FFFF. Reads the
- * bytes in order and stops at the first that does not belong, so a NUL ends
- * a string safely whatever n says. */
-size_t bg_utf8_valid_len(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (n == 0)
-        return 0;
-    if (u[0] < 0x80)
-        return 1;
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        len = 2;
-    else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-        len = 3;
-        lo = u[0] == 0xE0 ? 0xA0 : 0x80;
-        hi = u[0] == 0xED ? 0x9F : 0xBF;
-    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-        len = 4;
-        lo = u[0] == 0xF0 ? 0x90 : 0x80;
-        hi = u[0] == 0xF4 ? 0x8F : 0xBF;
-    } else
-        return 0;
-    if (len > n || u[1] < lo || u[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (u[k] < 0x80 || u[k] > 0xBF)
-            return 0;
-    return len;
 }
 
 int bg_utf8_valid(const char *s, size_t n)

@@ -62,8 +62,42 @@ int bg_utf8_put(uint32_t cp, char *out);
 size_t bg_utf8_count(const char *s, size_t n);
 
 /* Length of the well-formed UTF-8 character at s (n bytes left), 0 when the
- * bytes there are not one. */
-size_t bg_utf8_valid_len(const char *s, size_t n);
+ * bytes there are not one. Strict: no overlongs, no surrogates, nothing
+ * above U+10FFFF. Reads the bytes in order and stops at the first that does
+ * not belong, so a NUL ends a string safely whatever n says. Inline: the
+ * JSON writer asks it for every character it writes. */
+static inline size_t bg_utf8_valid_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    if (u[0] < 0x80)
+        return 1;
+    if ((u[0] >= 0xE1 && u[0] <= 0xEC) || u[0] >= 0xEE) {     /* most of CJK: no overlong, no surrogate to rule out */
+        if (u[0] <= 0xEF)
+            return n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF)
+        len = 2;
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+        len = 3;
+        lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = u[0] == 0xED ? 0x9F : 0xBF;
+    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+        len = 4;
+        lo = u[0] == 0xF0 ? 0x90 : 0x80;
+        hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (len > n || u[1] < lo || u[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if (u[k] < 0x80 || u[k] > 0xBF)
+            return 0;
+    return len;
+}
 /* 1 if s[0..n) is well-formed UTF-8. */
 int bg_utf8_valid(const char *s, size_t n);
 /* Append s[0..n) to b, each byte that starts no well-formed character

@@ -150,6 +150,8 @@ static int open_stream(output *out, const char *path)
     if (d.kind == DEST_FD) {
         int fd = dup(d.fd);
         out->fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (fd >= 0 && !out->fp)
+            close(fd);
     } else if (d.kind == DEST_IN_PLACE) {
         out->fp = fopen(path, "w");
     } else {

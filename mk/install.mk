@@ -27,7 +27,7 @@ $(BUILD)/baogao: private LDLIBS = $(CLI_OBJ) $(BUILD)/libbaogao.a $(DEP_LIBS) $(
 # (sshd by its path: /usr/sbin is not in every user's PATH). The main deps
 # target installs them.
 DEP_MODULES  += xlsxwriter:libxlsxwriter-dev
-DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base
+DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base xmllint:libxml2-utils
 DEP_COMMANDS += /usr/sbin/sshd:openssh-server ssh:openssh-client rsync:rsync
 
 # ---- install ---------------------------------------------------------------------------

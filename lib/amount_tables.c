@@ -66,8 +66,8 @@ static int has_cjk(const char *s, size_t n)
     return 0;
 }
 
-/* A row label or header as a reader names it: cleaned, without 其中, a final
- * colon or its (万元). */
+/* A row label or header as a reader names it: cleaned, without its list
+ * number, 其中, a final colon or its (万元). */
 static char *label_text(tctx *c, const bg_piece *cell)
 {
     char *s = bg_clean(cell->s, cell->len);
@@ -75,6 +75,10 @@ static char *label_text(tctx *c, const bg_piece *cell)
     if (bg_match(c->m, &c->ar->header_unit, s, n, 0, ov, 1, cell->line)) {
         memmove(s + ov[0], s + ov[1], n - ov[1] + 1);
         n -= ov[1] - ov[0];
+    }
+    if (bg_match(c->m, &c->ar->row_mark, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
+        memmove(s, s + ov[1], n - ov[1] + 1);
+        n -= ov[1];
     }
     if (bg_match(c->m, &c->ar->part, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
         memmove(s, s + ov[1], n - ov[1] + 1);
@@ -150,9 +154,13 @@ static void install_header(tctx *c, const bg_row *row)
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
- * label may start with digits too (2020年医疗救助补助资金), but goes on. */
-static int is_figure(const bg_piece *cell)
+ * label may start with digits too (2020年医疗救助补助资金), but goes on, or
+ * with its list number (2、出国经费). */
+static int is_figure(tctx *c, const bg_piece *cell)
 {
+    size_t ov[2];
+    if (bg_match(c->m, &c->ar->row_mark, cell->s, cell->len, 0, ov, 1, cell->line))
+        return 0;
     size_t i = 0;
     while (i < cell->len && cell->s[i] == ' ')
         i++;
@@ -310,7 +318,7 @@ static void table_row(tctx *c, const bg_row *row)
     int header = !row->raw && is_header(c, row, numbers);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
-        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
+        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1]))
             lab = &row->cells[k - 1];
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);

@@ -66,12 +66,13 @@ static const struct {
                   "planned_year_kind year_recent year_cell year_alone year_prose" },
     { "unit", "name wan_exponent" },
     { "amounts", "expression not_after foreign approx over under unitless anchor anchor_reach" },
-    { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
+    { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled row_mark" },
     { "labels", "clause_end drop_before drop_after part total count_at_end" },
     { "column", "role header" },
     { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
                          "date" },
-    { "cell-stream", "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
+    { "cell-stream", "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
+                     "continues_prev weight_piece labelled rate_header percent fragment_max_chars max_fragments "
                      "header_max_chars column_slack" },
     { "quality-scale", "words" },
     { "scores", "total grade item item_weight quoted item_name" },

@@ -1190,30 +1190,144 @@ static void test_stream_corner_cell(void)
     cJSON_Delete(root);
 }
 
-/* Known gaps, kept visible. */
-static void test_known_gaps(void)
+/* A header cell broken at a conjunction: the piece after 及 (偏差原因 / 分析及
+ * / 改进措施) and a piece starting with one (偏差原因分析 / 及改进措施) go on
+ * with the cell; a piece ending a sentence is not joined. */
+static void test_stream_header_conjunction(void)
 {
-#if 0 /* BUG: a header cell split by a space after a part that names a column
-       * (偏差原因分析 / 及改进措施) is not joined: a piece after a named cell
-       * joins it only when it is one character or a unit
-       * (lib/cellstream.c:191); 及改进措施 becomes a raw stretch with a warning
-       * and the header cell reads 偏差原因分析. */
-    {
     static const char *const cells[] = {
         "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析", "及改进措施",
         "产出指标", "数量指标", "培训场次", "≥12场", "14场", "50", "50",
         "效益指标", "社会效益指标", "参训合格率", "≥90%", "88%", "30", "25", "部分学员缺考，下期加强考勤",
         "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "20", "20", NULL,
     };
-    cJSON *root = convert_owned(one_line(cells));
+    cJSON *root = convert_owned(cell_lines(cells));
     CHECK_INT(count(root, "warnings"), 0);
-    const cJSON *hdr = cJSON_GetArrayItem(get(item(root, "tables", 0), "rows"), 0);
-    CHECK_INT(cJSON_GetArraySize(hdr), 8);
-    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(hdr, 7)), "偏差原因分析及改进措施");
+    CHECK_INT(count(item(root, "tables", 0), "header"), 8);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(get(item(root, "tables", 0), "header"), 7)), "偏差原因分析及改进措施");
     CHECK_STR(S(item(root, "indicators", 1), "note"), "部分学员缺考,下期加强考勤");
     cJSON_Delete(root);
+
+    static const char *const three[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "产出指标", "数量指标", "巡查次数", "≥24次", "26次", "60", "60",
+        "效益指标", "社会效益指标", "隐患整改率", "100%", "92%", "40", "35", "两处隐患待汛后处理，已列入下年计划", NULL,
+    };
+    root = convert_owned(cell_lines(three));
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(get(item(root, "tables", 0), "header"), 7)), "偏差原因分析及改进措施");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level1"), "产出指标");     /* not 分析及 or 改进措施 */
+    CHECK_STR(S(item(root, "indicators", 1), "note"), "两处隐患待汛后处理,已列入下年计划");
+    CHECK(!has_level3(root, "改进措施"));
+    cJSON_Delete(root);
+}
+
+/* Level names broken over lines (数量 / 指标, 社会效 / 益指标) and a level's
+ * weight on a line of its own, its bracket perhaps lost ((60), 40分)): one
+ * cell each. A placeholder row (……) is no name. Pieces that do not make a
+ * level name are not joined: the names beyond the name columns go raw. */
+static void test_stream_split_names(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "(60)", "数量", "指标", "巡河次数", "≥48次", "52次", "30", "30",
+        "……",
+        "时效", "指标", "巡河记录上报及时率", "100%", "100%", "30", "28",
+        "效益指标", "40分)", "社会效", "益指标", "群众满意度", "≥90%", "93%", "40", "38",
+        "生态", "效益", "河段", "水质达标率", "≥90%", "95%", "10", "10", NULL,
+    };
+    for (int shape = 0; shape < 2; shape++) {
+        cJSON *root = convert_owned(shape ? one_line(cells) : cell_lines(cells));
+        CHECK_INT(count(root, "indicators"), 4);
+        const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1), *d = item(root, "indicators", 2);
+        CHECK_STR(S(a, "level1"), "产出指标");
+        CHECK_NUM(a, "level1_weight", 60);
+        CHECK_STR(S(a, "level2"), "数量指标");
+        CHECK_STR(S(a, "level3"), "巡河次数");
+        CHECK_STR(S(b, "level1"), "产出指标");
+        CHECK_STR(S(b, "level2"), "时效指标");
+        CHECK_STR(S(b, "level3"), "巡河记录上报及时率");
+        CHECK_STR(S(d, "level1"), "效益指标");
+        CHECK_NUM(d, "level1_weight", 40);
+        CHECK_STR(S(d, "level2"), "社会效益指标");
+        CHECK_NUM(d, "score", 38);
+        /* 生态 / 效益 / 河段: four names, no level name made; one is left out */
+        CHECK(S(item(root, "indicators", 3), "level1") && strcmp(S(item(root, "indicators", 3), "level1"), "生态效益") != 0);
+        CHECK(has_warning(root, "raw"));
+        cJSON_Delete(root);
     }
-#endif
+}
+
+/* A figures header with no corner before it, its first cell carrying the
+ * unit with the closing bracket lost (年度预算申请 / (万元): the rows' 98.64%
+ * stands under 执行率 only when that cell is the label column. Cells holding
+ * label and figure after the row are rows of their own; the paragraph after
+ * them is not. Without a percentage to say so, the first cell stays a column. */
+static void test_stream_corner_first_cell(void)
+{
+    static const char *const cells[] = {
+        "预算部门名称", "石枫乡测试站",
+        "年度预算申请", "(万元", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "520.30", "548.70", "541.26", "10", "98.64%", "9.86",
+        "按收入性质分:548.70", "其中:一般公共预算:500.70", "政府性基金拨款:", "其他资金:48.00",
+        "年度总体目标完成情况良好。", NULL,
+    };
+    {
+        cJSON *root = convert_owned(cell_lines(cells));   /* too few cells for a one-line sheet */
+        CHECK_INT(count(root, "amounts"), 6);
+        const cJSON *a = item(root, "amounts", 0), *c = item(root, "amounts", 2), *e = item(root, "amounts", 4);
+        CHECK_STR(S(a, "label"), "年度资金总额 年初预算数");
+        CHECK_NUM(a, "value_wan", 520.30);
+        CHECK_STR(S(c, "label"), "年度资金总额 全年执行数");
+        CHECK_NUM(c, "value_wan", 541.26);
+        CHECK_STR(S(item(root, "amounts", 3), "label"), "按收入性质分");
+        CHECK_STR(S(e, "label"), "一般公共预算");
+        CHECK_STR(S(e, "unit"), "万元");
+        CHECK_NUM(item(root, "amounts", 5), "value_wan", 48);
+        CHECK_INT(count(root, "warnings"), 0);
+        cJSON_Delete(root);
+    }
+    static const char *const plain[] = {
+        "项目名称", "渠道清淤", "年度预算申请", "(万元)", "全年预算数", "全年执行数",
+        "年度资金总额", "60.00", "58.00", "57.50", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(plain));
+    CHECK_INT(count(root, "amounts"), 3);
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "年度预算申请");
+    CHECK_STR(S(item(root, "amounts", 2), "column"), "全年执行数");
+    cJSON_Delete(root);
+}
+
+/* A table of figures whose rows are numbered (1、…, 其中:…): the numbers are
+ * row labels, not headings, and not part of the row's name; a label whose
+ * figures are blank is a row of its own when a placeholder ends it; the
+ * heading after the table is a heading. Columns named with their year. */
+static void test_stream_numbered_rows(void)
+{
+    const char *text = TITLE
+        "经费控制情况(万元\n\n2022年决算数\n\n2023年预算数\n\n2023年决算数\n\n"
+        "1、公务接待费\n\n1.20\n\n0.80\n\n0.70\n\n"
+        "其中:外宾接待\n\n0.20\n\n0.10\n\n0.00\n\n"
+        "2、专项业务费\n\n……\n\n"
+        "3、办公费\n\n12.40\n\n11.00\n\n10.85\n\n"
+        "二、绩效目标完成情况\n\n全年完成各项任务。\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 9);
+    const cJSON *a = item(root, "amounts", 0), *p = item(root, "amounts", 4), *z = item(root, "amounts", 8);
+    CHECK_STR(S(a, "label"), "公务接待费 2022年决算数");
+    CHECK_STR(S(p, "row"), "外宾接待");
+    CHECK_NUM(p, "parent", 1);
+    CHECK_STR(S(z, "label"), "办公费 2023年决算数");
+    CHECK_NUM(z, "value_wan", 10.85);
+    CHECK_INT(count(root, "sections"), 1);
+    CHECK_STR(S(item(root, "sections", 0), "title"), "绩效目标完成情况");
+    CHECK_INT(count(root, "warnings"), 0);
+    cJSON_Delete(root);
+}
+
+/* Known gaps, kept visible. */
+static void test_known_gaps(void)
+{
 #if 0 /* BUG: in a table laid out with spaces, a merged level cell printed at
        * the middle of its rows (产出指标 on the second of three lines) is read
        * as the level of that row only: the row above lacks it and the row
@@ -1265,6 +1379,10 @@ int main(void)
     test_columns_money_table();
     test_columns_not_a_table();
     test_stream_corner_cell();
+    test_stream_header_conjunction();
+    test_stream_split_names();
+    test_stream_corner_first_cell();
+    test_stream_numbered_rows();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

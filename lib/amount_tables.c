@@ -315,7 +315,7 @@ static void table_row(tctx *c, const bg_row *row)
         numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
     }
     /* A raw row's cells have no certain column: only their written amounts count. */
-    int header = !row->raw && is_header(c, row, numbers);
+    int header = !row->raw && (row->header || is_header(c, row, numbers));
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
         if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1]))

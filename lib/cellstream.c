@@ -96,6 +96,7 @@ static void build_row(const bg_cs_row *pr, const bg_piece **cells, bg_row *out)
 {
     memset(out, 0, sizeof *out);
     out->raw = pr->kind == BG_CS_RAW;
+    out->header = pr->kind == BG_CS_HEADER;
     out->n = out->cap = pr->n;
     out->cells = bg_xcalloc(pr->n ? pr->n : 1, sizeof *out->cells);
     const bg_piece *at = cells[pr->from];

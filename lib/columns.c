@@ -8,7 +8,14 @@
  * a line without one holds the rest of cells wrapped from the row above.
  * Page-number lines and a header repeated after a page break are skipped. A
  * line whose pieces stand under no column, or run over the next one (prose),
- * ends the table. */
+ * ends the table.
+ *
+ * Rows printed a line each with single spaces between cells (a sheet pasted
+ * as text) stand in no columns: there the cells are the words of the line.
+ * A header line of short words naming at least three columns takes the
+ * lines below holding a figure and no more words than it has (fewer: cells
+ * merged, mapped downstream); a header naming fewer columns takes only
+ * lines of exactly its width, two of them at least. */
 #include "columns.h"
 
 #include <stdlib.h>
@@ -178,6 +185,134 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
     return tb->n > 1 ? last : k0;
 }
 
+/* ---- rows of words between single spaces ------------------------------------- */
+
+/* Line k (0-based) split at every run of spaces; 0 when it has more words
+ * than a table has columns. */
+static size_t split_words(const bg_text *t, size_t k, seg *out)
+{
+    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0;
+    for (size_t i = a; i < b;) {
+        while (i < b && (t->s[i] == ' ' || t->s[i] == '\t'))
+            i++;
+        if (i == b)
+            break;
+        if (n == MAX_SEGS)
+            return 0;
+        out[n] = (seg){ i, i, 0, 0 };
+        while (i < b && t->s[i] != ' ' && t->s[i] != '\t')
+            i++;
+        out[n++].b = i;
+    }
+    return n;
+}
+
+static int word_matches(const cctx *c, const bg_regex *re, const seg *s, long line)
+{
+    size_t ov[2];
+    return bg_match(c->m, re, c->t->s + s->a, s->b - s->a, 0, ov, 1, line);
+}
+
+/* Is line k a header of words: three or more, all short, none a figure,
+ * some naming columns? *strong: three of them do. */
+static int word_header(const cctx *c, const seg *sg, size_t n, long line, int *strong)
+{
+    size_t named = 0;
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (word_matches(c, &c->sr->value_text, &sg[i], line)
+            || (long)bg_utf8_count(c->t->s + sg[i].a, sg[i].b - sg[i].a) > c->sr->header_max_chars)
+            return 0;
+        named += seg_role(c, &sg[i], line) != BG_R_NONE;
+    }
+    *strong = named >= 3;
+    return named >= 1;
+}
+
+/* Is a line of m words a row under a header of n: at least two words, one
+ * of them a figure, no more than the header (exactly as many if it is weak)? */
+static int word_row(const cctx *c, const seg *sg, size_t m, size_t n, int strong, long line)
+{
+    if (m < 2 || m > n || (!strong && m != n))
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if (word_matches(c, &c->sr->value_text, &sg[i], line))
+            return 1;
+    return 0;
+}
+
+static void add_words(const cctx *c, bg_table *tb, const seg *sg, size_t m, long line)
+{
+    bg_row *row = new_row(tb, m, line);
+    for (size_t i = 0; i < m; i++) {
+        bg_piece_add(&row->cells[i], c->t, sg[i].a, sg[i].b, line);
+        bg_piece_finish(&row->cells[i]);
+    }
+}
+
+/* Read the table of words whose header is line k0; returns its last line
+ * (0-based), or k0 when too few rows follow. */
+static size_t read_word_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
+{
+    seg sg[MAX_SEGS];
+    int strong;
+    size_t n = split_words(c->t, k0, sg), last = k0;
+    if (!word_header(c, sg, n, (long)k0 + 1, &strong))
+        return k0;
+    add_words(c, tb, sg, n, (long)k0 + 1);
+    tb->rows[0].header = 1;
+    for (size_t k = k0 + 1; k < l->nlines && l->line_kind[k] == BG_LINE_TEXT; k++) {
+        size_t m = split_words(c->t, k, sg);
+        if (!word_row(c, sg, m, n, strong, (long)k + 1))
+            break;
+        add_words(c, tb, sg, m, (long)k + 1);
+        last = k;
+    }
+    tb->shape = BG_SHAPE_WORDS;
+    tb->line = (long)k0 + 1;
+    tb->end_line = (long)last + 1;
+    return tb->n >= (strong ? 2u : 3u) ? last : k0;
+}
+
+/* A list of labels and figures under a heading that states their unit, the
+ * heading broken over short lines (年度 / 预算 / 安排 / (万元)), each row a
+ * label and a figure: a table of two columns, the heading over its labels.
+ * Line k0 ends with the unit; returns the table's last line, or k0. */
+static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, bg_table *tb, size_t *first)
+{
+    seg sg[MAX_SEGS];
+    size_t ov[2], n = split_words(c->t, k0, sg), k = k0, last = k0;
+    if (n != 1 || !memchr(c->t->s + sg[0].a, '(', sg[0].b - sg[0].a)    /* the unit's bracket: no regex on every line */
+        || !bg_match(c->m, &c->sr->unit_fragment, c->t->s + sg[0].a, sg[0].b - sg[0].a, 0, ov, 1, (long)k0 + 1))
+        return k0;
+    while (k > lo && k0 - k < (size_t)c->sr->max_fragments && l->line_kind[k - 1] == BG_LINE_TEXT
+           && split_words(c->t, k - 1, sg) == 1
+           && (long)bg_utf8_count(c->t->s + sg[0].a, sg[0].b - sg[0].a) <= c->sr->fragment_max_chars
+           && !word_matches(c, &c->sr->value_text, &sg[0], (long)k))
+        k--;
+    bg_row *h = new_row(tb, 2, (long)k + 1);
+    h->header = 1;
+    for (size_t j = k; j <= k0; j++) {
+        split_words(c->t, j, sg);
+        bg_piece_add(&h->cells[0], c->t, sg[0].a, sg[0].b, (long)j + 1);
+    }
+    bg_piece_finish(&h->cells[0]);
+    bg_piece_finish(&h->cells[1]);
+    for (size_t j = k0 + 1; j < l->nlines && l->line_kind[j] == BG_LINE_TEXT; j++) {
+        if (split_words(c->t, j, sg) != 2 || word_matches(c, &c->sr->value_text, &sg[0], (long)j + 1)
+            || !word_matches(c, &c->sr->value, &sg[1], (long)j + 1))
+            break;
+        add_words(c, tb, sg, 2, (long)j + 1);
+        last = j;
+    }
+    tb->shape = BG_SHAPE_WORDS;
+    tb->line = (long)k + 1;
+    tb->end_line = (long)last + 1;
+    *first = k;
+    return tb->n >= 3 ? last : k0;
+}
+
 /* ---- cutting paragraphs ----------------------------------------------------- */
 
 /* Bytes [i, j) of p as a paragraph of their own. */
@@ -287,24 +422,31 @@ void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_tabl
     cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
     seg sg[MAX_SEGS];
     found *fs = NULL;
-    size_t nf = 0, cap = 0;
+    size_t nf = 0, cap = 0, free_from = 0;     /* lines before it belong to a table found */
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t n;
-        if (l->line_kind[k] != BG_LINE_TEXT || (n = split_line(t, k, sg)) < 3
-            || !header_line(&c, sg, n, (long)k + 1, c.roles))
+        if (l->line_kind[k] != BG_LINE_TEXT)
             continue;
         found f = { { 0 }, t->lines[k], 0 };
-        size_t last = read_table(&c, l, k, &f.table);
+        size_t last = k, first = k;
+        if ((n = split_line(t, k, sg)) >= 3 && header_line(&c, sg, n, (long)k + 1, c.roles))
+            last = read_table(&c, l, k, &f.table);
+        else if (n == 1 && (last = read_word_table(&c, l, k, &f.table)) == k) {
+            bg_table_free(&f.table);
+            last = read_unit_list(&c, l, k, free_from, &f.table, &first);
+            f.from = t->lines[first];
+        }
         if (last == k) {
             bg_table_free(&f.table);
             continue;
         }
         f.to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
         BG_PUSH(fs, nf, cap, f);
-        for (size_t j = k; j <= last; j++)
+        for (size_t j = first; j <= last; j++)
             if (l->line_kind[j] == BG_LINE_TEXT)
                 l->line_kind[j] = BG_LINE_TABLE;
         k = last;
+        free_from = last + 1;
     }
     if (nf)
         splice(t, l, fs, nf);

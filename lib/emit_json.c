@@ -168,6 +168,7 @@ static const char *shape_name(bg_table_shape s)
     case BG_SHAPE_SPACED: return "spaced";
     case BG_SHAPE_CELL_LINES: return "cell-lines";
     case BG_SHAPE_COLUMNS: return "columns";
+    case BG_SHAPE_WORDS: return "space-rows";
     default: return "pipe";
     }
 }

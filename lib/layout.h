@@ -34,6 +34,7 @@ typedef struct {
     size_t n, cap;
     long line;
     int raw;                /* cells not placed in columns with certainty: shown, not read */
+    int header;             /* the layout stage found it to be its table's header */
 } bg_row;
 
 typedef enum {
@@ -42,7 +43,8 @@ typedef enum {
     BG_SHAPE_PIPE,          /* a | b | c */
     BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
     BG_SHAPE_CELL_LINES,    /* a spreadsheet flattened one cell per line, no TABs */
-    BG_SHAPE_COLUMNS        /* cells laid out in columns with spaces (PDF text), cells wrapped */
+    BG_SHAPE_COLUMNS,       /* cells laid out in columns with spaces (PDF text), cells wrapped */
+    BG_SHAPE_WORDS          /* a row per line, cells between single spaces */
 } bg_table_shape;
 
 typedef struct {

@@ -1325,6 +1325,64 @@ static void test_stream_numbered_rows(void)
     cJSON_Delete(root);
 }
 
+/* ---- rows of words between single spaces ------------------------------------------------------- */
+
+/* A header of words naming three columns or more takes the lines below
+ * holding a figure (merged cells: fewer words); one naming fewer takes only
+ * lines of its width; a unit heading broken over short lines heads a list of
+ * labels and figures. */
+static void test_space_rows(void)
+{
+    const char *text = TITLE
+        "一级指标 二级指标 三级指标 目标值\n"                  /* 3 */
+        "产出指标 数量指标 巡查里程 ≥120公里\n"
+        "巡查次数 ≥24次\n"                                     /* 5: merged levels */
+        "效益指标 社会效益指标 群众满意度 ≥90%\n"
+        "资金用途 支出科目 预算金额(万元)\n"                   /* 7: names one column */
+        "日常办公 办公费 6.50\n"
+        "设备维修 维修费 3.20\n"
+        "预算\n"
+        "(万元)\n"                                              /* 11 */
+        "合计 9.70\n"
+        "其中财政拨款 9.70\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 3);
+    CHECK_STR(S(item(root, "tables", 0), "shape"), "space-rows");
+    CHECK_INT(count(root, "indicators"), 3);
+    CHECK_STR(S(item(root, "indicators", 1), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level3"), "巡查次数");
+    CHECK_STR(S(item(root, "indicators", 1), "target"), "≥24次");
+    CHECK_NUM(item(root, "indicators", 1), "line", 5);
+    CHECK_INT(count(root, "amounts"), 4);
+    CHECK_STR(S(item(root, "amounts", 0), "label"), "办公费 预算金额");
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 3.2);
+    CHECK_STR(S(item(root, "amounts", 2), "label"), "合计");
+    CHECK_NUM(item(root, "amounts", 3), "line", 13);
+    cJSON_Delete(root);
+}
+
+/* Not tables of words: a header naming one column over a single row; a
+ * header of three names over prose without figures; labels and figures
+ * with no unit heading them (they stay prose: a warning, no amount). */
+static void test_space_rows_not_tables(void)
+{
+    const char *text = TITLE
+        "支出科目 资金用途 预算金额(万元)\n"
+        "办公费 日常办公 6.50\n"
+        "\n"
+        "一级指标 二级指标 三级指标\n"
+        "以上 指标 由 评价组 确定\n"
+        "\n"
+        "合计 9.70\n"
+        "其中财政拨款 9.70\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "amounts"), 0);
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK(has_warning(root, "no unit"));
+    cJSON_Delete(root);
+}
+
 /* Known gaps, kept visible. */
 static void test_known_gaps(void)
 {
@@ -1383,6 +1441,8 @@ int main(void)
     test_stream_split_names();
     test_stream_corner_first_cell();
     test_stream_numbered_rows();
+    test_space_rows();
+    test_space_rows_not_tables();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

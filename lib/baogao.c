@@ -72,8 +72,9 @@ static const struct {
     { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
                          "date" },
     { "cell-stream", "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
-                     "continues_prev weight_piece labelled rate_header percent fragment_max_chars max_fragments "
-                     "header_max_chars column_slack" },
+                     "continues_prev weight_piece labelled rate_header percent glued_unit glued_rate glued_note "
+                     "glued_run fragment_max_chars max_fragments header_max_chars column_slack label_max_chars "
+                     "rate_slack" },
     { "quality-scale", "words" },
     { "scores", "total grade item item_weight quoted item_name" },
     { "checks", "total_row generic_label" },
@@ -257,6 +258,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
     bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
+    bg_glued_apply(&r->text, &pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);

@@ -32,11 +32,13 @@ static int compile_record(const bg_record *r, bg_stream_rules *sr, baogao_error 
         { "value_text", &sr->value_text }, { "annotation", &sr->annotation },
         { "continues_next", &sr->continues_next }, { "continues_prev", &sr->continues_prev },
         { "weight_piece", &sr->weight_piece }, { "labelled", &sr->labelled }, { "rate_header", &sr->rate_header },
-        { "percent", &sr->percent },
+        { "percent", &sr->percent }, { "glued_unit", &sr->glued_unit }, { "glued_rate", &sr->glued_rate },
+        { "glued_note", &sr->glued_note }, { "glued_run", &sr->glued_run },
     };
     struct { const char *key; long *v; } ints[] = {
         { "fragment_max_chars", &sr->fragment_max_chars }, { "max_fragments", &sr->max_fragments },
         { "header_max_chars", &sr->header_max_chars }, { "column_slack", &sr->column_slack },
+        { "label_max_chars", &sr->label_max_chars }, { "rate_slack", &sr->rate_slack },
     };
     size_t nres = sizeof res / sizeof res[0];
     for (size_t i = 0; i < r->nkv; i++) {
@@ -83,7 +85,8 @@ void bg_stream_rules_free(bg_stream_rules *sr)
 {
     bg_regex *res[] = { &sr->value, &sr->score_value, &sr->header_like, &sr->unit_fragment, &sr->note,
                         &sr->level_word, &sr->value_text, &sr->annotation, &sr->continues_next, &sr->continues_prev,
-                        &sr->weight_piece, &sr->labelled, &sr->rate_header, &sr->percent };
+                        &sr->weight_piece, &sr->labelled, &sr->rate_header, &sr->percent, &sr->glued_unit,
+                        &sr->glued_rate, &sr->glued_note, &sr->glued_run };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     memset(sr, 0, sizeof *sr);

@@ -25,10 +25,16 @@ typedef struct {
     bg_regex labelled;          /* a cell holding its label and its figure: 项目支出:12.50 */
     bg_regex rate_header;       /* a column of percentages: 执行率 */
     bg_regex percent;           /* a percentage cell: only under such a column */
+    bg_regex glued_unit;        /* the unit a glued header follows: (万元) */
+    bg_regex glued_rate;        /* a rate column in a glued header: 执行率(B/A) */
+    bg_regex glued_note;        /* a note glued after a column name: (A) */
+    bg_regex glued_run;         /* figures run together: 194.9194.9100% */
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */
     long column_slack;          /* columns laid out with spaces: how far a cell may stand off its header */
+    long label_max_chars;       /* a glued row's label is no longer */
+    long rate_slack;            /* a printed rate may be off its figures by this many percentage points */
 } bg_stream_rules;
 
 int bg_stream_compile(const bg_records *recs, bg_stream_rules *sr, baogao_error *err);

@@ -2,6 +2,7 @@
  * lib/cellstream.c): spotting each header among the cells, then the rows
  * under it, by what ends them. */
 #include "cellstream_plan.h"
+#include "budget.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -289,14 +290,28 @@ static int label_starts(sctx *c, size_t k)
            || matches(c, &c->sr->labelled, k - 1);
 }
 
-/* The figures of [t, v) from the left; when they do not fit there (a
- * percentage under 分值), from the right (the blank cells at the left). */
-static size_t figures_from(sctx *c, const header *h, size_t t, size_t v)
+/* The columns of figures [t, v): from the left (blank cells at the right);
+ * when that puts a percentage under 分值, the one placement the row's rate
+ * confirms (执行率 = 执行数 / 预算数, budget.c). 0 when there is none. */
+static int figures_at(sctx *c, const header *h, size_t t, size_t v, size_t *cols)
 {
-    size_t nv = h->n - h->split;
-    if (figures_fit(c, h, h->split, t, v) || !figures_fit(c, h, h->split + nv - (v - t), t, v))
-        return h->split;
-    return h->split + nv - (v - t);
+    if (figures_fit(c, h, h->split, t, v)) {
+        for (size_t i = 0; i < v - t; i++)
+            cols[i] = h->split + i;
+        return 1;
+    }
+    bg_fig *figs = bg_xcalloc(v - t, sizeof *figs);
+    unsigned char *rate = bg_xcalloc(h->n, 1);
+    int ok = 1;
+    for (size_t i = t; i < v && ok; i++)
+        ok = bg_fig_parse(c->cells[i]->s, c->cells[i]->len, &figs[i - t]);
+    for (size_t k = 0; k < h->n; k++)
+        rate[k] = (unsigned char)slot_matches(c, &c->sr->rate_header, &h->slots[k]);
+    bg_budget_cols bc = { h->roles, rate, h->n, (double)c->sr->rate_slack };
+    ok = ok && bg_budget_place(&bc, h->split, figs, v - t, cols);
+    free(figs);
+    free(rate);
+    return ok;
 }
 
 /* Rows of a table of figures: a label, then figures from the left. Labels
@@ -324,17 +339,20 @@ static void figure_rows(sctx *c, const header *h, size_t a, size_t b, bg_cs_plan
             names = 1;
         }
         after_row = !(names == 0 || names > h->split || vals == 0 || vals > nv || !names_at(c, p, names));
+        size_t *cols = bg_xcalloc(vals ? vals : 1, sizeof *cols);
+        after_row = after_row && figures_at(c, h, t, v, cols);
         if (!after_row) {
+            free(cols);
             raw_row(pl, p, v, 1);
             p = v;
             continue;
         }
         bg_cs_row *r = new_row(pl, BG_CS_ROW, h->n, p, v);
-        size_t col = figures_from(c, h, t, v);
         for (size_t i = 0; i < names; i++)
             r->slots[h->split - names + i] = (bg_cs_slot){ p + i, 1 };
         for (size_t i = 0; i < vals; i++)
-            r->slots[col + i] = (bg_cs_slot){ t + i, 1 };
+            r->slots[cols[i]] = (bg_cs_slot){ t + i, 1 };
+        free(cols);
         p = v;
     }
 }
@@ -397,19 +415,27 @@ static int note_at(sctx *c, const ind_shape *sh, size_t k, size_t b)
     return 1;
 }
 
+static int placeholder_at(sctx *c, size_t k)
+{
+    size_t ov[2];
+    return bg_match(c->m, &c->tr->placeholder, c->cells[k]->s, c->cells[k]->len, 0, ov, 1, c->cells[k]->line);
+}
+
 /* The names [p, p + n) of a row as cells: a piece goes on with the name
  * before it when it is that name's weight ((50), 30分)) or completes a level
- * name (数量 / 指标, 经济效 / 益指标). Leading placeholders (……, the cells of
- * an empty template row) are set apart as a raw row. Returns the count; the
- * first name starts at *from. */
+ * name (数量 / 指标, 经济效 / 益指标). A placeholder (……) ends an empty
+ * template row (指标2 / ……): it and the names before it are set apart as a
+ * raw row. Returns the count; the first name starts at *from. */
 static size_t name_cells(sctx *c, bg_cs_plan *pl, size_t p, size_t n, bg_cs_slot *out, size_t *from)
 {
-    size_t k = 0, ov[2];
-    while (n > 0 && bg_match(c->m, &c->tr->placeholder, c->cells[p]->s, c->cells[p]->len, 0, ov, 1, c->cells[p]->line)) {
-        raw_row(pl, p, p + 1, 0);
-        p++;
-        n--;
-    }
+    size_t k = 0;
+    for (size_t i = p + n; i-- > p;)
+        if (placeholder_at(c, i)) {
+            raw_row(pl, p, i + 1, 0);
+            n -= i + 1 - p;
+            p = i + 1;
+            break;
+        }
     *from = p;
     for (size_t i = p; i < p + n; i++) {
         if (k > 0) {
@@ -424,11 +450,23 @@ static size_t name_cells(sctx *c, bg_cs_plan *pl, size_t p, size_t n, bg_cs_slot
     return k;
 }
 
+/* Does the row [p, r) end with a number in its note column (分值 10 得分 10
+ * 偏差原因 0)? Yes when with it among the values a figure would stand among
+ * the names, and without it not. */
+static int number_note(sctx *c, const ind_shape *sh, size_t p, size_t q, size_t r)
+{
+    if (!sh->has_tail || r - q <= sh->f || r - p < sh->nc + 2)
+        return 0;
+    return !names_at(c, p, r - p - sh->nc) && names_at(c, p, r - 1 - p - sh->nc);
+}
+
 /* One indicator row ending at cell r (exclusive), starting at p. Returns
  * where the next row starts. */
 static size_t indicator_row(sctx *c, const header *h, const ind_shape *sh, size_t p, size_t q, size_t r,
                             size_t b, bg_cs_plan *pl)
 {
+    int note = number_note(c, sh, p, q, r);
+    r -= (size_t)note;
     size_t k = r - p;
     if (k < sh->nc + 1) {
         /* 总分 100 97.72: a label and the figures of the last columns */
@@ -450,7 +488,7 @@ static size_t indicator_row(sctx *c, const header *h, const ind_shape *sh, size_
         p = nm[skip].first;
         names = h->split;
     }
-    size_t end = r + (size_t)note_at(c, sh, r, b);
+    size_t end = r + (size_t)(note || note_at(c, sh, r, b));
     bg_cs_row *row = new_row(pl, BG_CS_ROW, h->n, p, end);
     for (size_t i = 0; i < names; i++)
         row->slots[h->split - names + i] = nm[skip + i];

@@ -17,6 +17,7 @@
  * merged, mapped downstream); a header naming fewer columns takes only
  * lines of exactly its width, two of them at least. */
 #include "columns.h"
+#include "splice.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -313,121 +314,18 @@ static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, 
     return tb->n >= 3 ? last : k0;
 }
 
-/* ---- cutting paragraphs ----------------------------------------------------- */
-
-/* Bytes [i, j) of p as a paragraph of their own. */
-static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j)
-{
-    bg_block b = { 0 };
-    b.kind = BG_BLOCK_PARA;
-    bg_piece_slice(p, i, j, &b.text);
-    b.line = b.text.line = bg_text_line(t, bg_piece_pos(p, i));
-    b.end_line = b.text.end_line = bg_text_line(t, bg_piece_pos(p, j - 1));
-    return b;
-}
-
-static int blank_bytes(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
-            return 0;
-    return 1;
-}
-
-/* A table found and the normalized bytes [from, to) its lines held. */
-typedef struct {
-    bg_table table;
-    size_t from, to;
-} found;
-
-typedef struct {
-    bg_block *blocks;
-    size_t n, cap;
-} block_list;
-
-static void put_table(block_list *bl, const found *f)
-{
-    bg_block b = { 0 };
-    b.kind = BG_BLOCK_TABLE;
-    b.table = f->table;
-    b.line = f->table.line;
-    b.end_line = f->table.end_line;
-    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
-}
-
-static void put_text(block_list *bl, const bg_text *t, const bg_block *para, size_t i, size_t j)
-{
-    const bg_piece *p = &para->text;
-    if (j <= i || blank_bytes(p->s + i, j - i))
-        return;
-    bg_block b = cut_para(t, p, i, j);
-    if (i == 0) {               /* the paragraph's start: its heading marker */
-        b.has_marker = para->has_marker;
-        b.mk = para->mk;
-    }
-    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
-}
-
-/* Cut paragraph b around the tables (from *next on, in text order): its text
- * outside them stays paragraphs, each table takes the place of its lines. */
-static void cut_around(block_list *bl, const bg_text *t, const bg_block *b, const found *fs, size_t nf,
-                       size_t *next)
-{
-    const bg_piece *p = &b->text;
-    size_t pos = 0;
-    while (pos < p->len) {
-        size_t r = *next;
-        if (r < nf && bg_piece_pos(p, pos) >= fs[r].from) {     /* inside table r */
-            put_table(bl, &fs[r]);
-            while (pos < p->len && bg_piece_pos(p, pos) < fs[r].to)
-                pos++;
-            (*next)++;
-            continue;
-        }
-        size_t end = pos;
-        while (end < p->len && (r >= nf || bg_piece_pos(p, end) < fs[r].from))
-            end++;
-        put_text(bl, t, b, pos, end);
-        pos = end;
-    }
-}
-
-/* Replace the lines of the tables found (in text order) by the tables, in
- * one pass over the blocks. */
-static void splice(const bg_text *t, bg_layout *l, const found *fs, size_t nf)
-{
-    block_list bl = { NULL, 0, 0 };
-    size_t next = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        bg_block *b = &l->blocks[i];
-        const bg_piece *p = &b->text;
-        if (b->kind != BG_BLOCK_PARA || next >= nf || bg_piece_pos(p, p->len) <= fs[next].from) {
-            BG_PUSH(bl.blocks, bl.n, bl.cap, *b);
-            continue;
-        }
-        cut_around(&bl, t, b, fs, nf, &next);
-        bg_piece_free(&b->text);
-    }
-    for (; next < nf; next++)
-        put_table(&bl, &fs[next]);
-    free(l->blocks);
-    l->blocks = bl.blocks;
-    l->n = bl.n;
-    l->cap = bl.cap;
-}
-
 void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
                       bg_layout *l)
 {
     cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
     seg sg[MAX_SEGS];
-    found *fs = NULL;
+    bg_found *fs = NULL;
     size_t nf = 0, cap = 0, free_from = 0;     /* lines before it belong to a table found */
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t n;
         if (l->line_kind[k] != BG_LINE_TEXT)
             continue;
-        found f = { { 0 }, t->lines[k], 0 };
+        bg_found f = { { 0 }, t->lines[k], 0 };
         size_t last = k, first = k;
         if ((n = split_line(t, k, sg)) >= 3 && header_line(&c, sg, n, (long)k + 1, c.roles))
             last = read_table(&c, l, k, &f.table);
@@ -449,6 +347,6 @@ void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_tabl
         free_from = last + 1;
     }
     if (nf)
-        splice(t, l, fs, nf);
+        bg_splice_tables(t, l, fs, nf);
     free(fs);
 }

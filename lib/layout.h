@@ -44,7 +44,8 @@ typedef enum {
     BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
     BG_SHAPE_CELL_LINES,    /* a spreadsheet flattened one cell per line, no TABs */
     BG_SHAPE_COLUMNS,       /* cells laid out in columns with spaces (PDF text), cells wrapped */
-    BG_SHAPE_WORDS          /* a row per line, cells between single spaces */
+    BG_SHAPE_WORDS,         /* a row per line, cells between single spaces */
+    BG_SHAPE_GLUED          /* cells run together with no separator */
 } bg_table_shape;
 
 typedef struct {

@@ -4,6 +4,7 @@
 
 #include "amounts.h"
 #include "cellstream.h"
+#include "glued.h"
 #include "columns.h"
 #include "checks.h"
 #include "indicators.h"

@@ -1383,6 +1383,82 @@ static void test_space_rows_not_tables(void)
     cJSON_Delete(root);
 }
 
+/* Empty template rows (指标2 / ……) between rows, and a note column holding
+ * a number (偏差原因 0): the row after an empty one keeps its own level names
+ * (效益指标 / 经济效益 / 指标), the number after the score is the note. */
+static void test_stream_template_rows(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "指标1新增座椅数", "40", "40", "30", "30", "0",
+        "指标2", "……",
+        "效益指标", "经济效益", "指标", "指标1场馆收入增长率", "5", "6", "30", "30", "0",
+        "指标2", "……",
+        "社会效益", "指标", "指标1开放天数", "300", "310", "40", "38", "设备检修停馆两周，已调整检修时段", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(cells));
+    CHECK_INT(count(root, "indicators"), 3);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1), *d = item(root, "indicators", 2);
+    CHECK_STR(S(a, "note"), "0");
+    CHECK_NUM(a, "score", 30);
+    CHECK_STR(S(b, "level1"), "效益指标");
+    CHECK_STR(S(b, "level2"), "经济效益指标");
+    CHECK_STR(S(b, "level3"), "指标1场馆收入增长率");
+    CHECK_STR(S(b, "target"), "5");
+    CHECK_STR(S(d, "level1"), "效益指标");
+    CHECK_STR(S(d, "level2"), "社会效益指标");
+    CHECK_NUM(d, "score", 38);
+    CHECK(!has_level3(root, "指标2"));
+    CHECK(!has_warning(root, "raw"));
+    cJSON_Delete(root);
+}
+
+/* A figures row with a blank cell dropped: five figures under six columns.
+ * Left-aligned, its 97.33% would stand under 分值; the one placement the
+ * rate confirms (45.26 / 46.5) is taken. A row whose rate confirms no
+ * placement stays raw. */
+static void test_stream_dropped_figure(void)
+{
+    static const char *const cells[] = {
+        "项目资金", "(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "46.5", "45.26", "10", "97.33%", "9.7",
+        "其中:财政拨款", "40.0", "39.1", "10", "80.00%", "8",
+        "上年结转资金", "6.5", "6.5", "6.16", "5", "94.77%", "4.7", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(cells));
+    CHECK_INT(count(root, "amounts"), 5);
+    CHECK_STR(S(item(root, "amounts", 4), "label"), "上年结转资金 全年执行数");
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "全年预算数");
+    CHECK_NUM(item(root, "amounts", 0), "value_wan", 46.5);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK(has_warning(root, "raw"));
+    cJSON_Delete(root);
+}
+
+/* ---- rows run together -------------------------------------------------------------------------- */
+
+/* A glued row no split of which the rate confirms ends the table, with a
+ * warning; a glued header without a rate column is not read. */
+static void test_glued_uncertain(void)
+{
+    const char *text = TITLE
+        "项目资金(万元)全年预算数全年执行数执行率\n"
+        "年度资金总额52.450.396.00%\n"                 /* 50.3 / 52.4 = 95.99% */
+        "其中:财政拨款1111100%\n"                      /* 11 | 11 | 100%, 1 | 11 | 1100% … */
+        "地方资金20.420.2100%\n"
+        "\n"
+        "项目资金(万元)全年预算数全年执行数\n"
+        "年度资金总额52.450.3\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_INT(count(item(root, "tables", 0), "rows"), 1);     /* 年度资金总额 only */
+    CHECK_INT(count(root, "amounts"), 2);
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 50.3);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK(has_warning(root, "run together"));
+    cJSON_Delete(root);
+}
+
 /* Known gaps, kept visible. */
 static void test_known_gaps(void)
 {
@@ -1443,6 +1519,9 @@ int main(void)
     test_stream_numbered_rows();
     test_space_rows();
     test_space_rows_not_tables();
+    test_stream_template_rows();
+    test_stream_dropped_figure();
+    test_glued_uncertain();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

@@ -126,16 +126,6 @@ static int repeated_header(const cctx *c, const seg *sg, const size_t *col, size
     return same >= 3;
 }
 
-static bg_row *new_row(bg_table *tb, size_t width, long line)
-{
-    bg_row row = { 0 };
-    row.n = row.cap = width;
-    row.cells = bg_xcalloc(width, sizeof *row.cells);
-    row.line = line;
-    BG_PUSH(tb->rows, tb->n, tb->cap, row);
-    return &tb->rows[tb->n - 1];
-}
-
 static void add_pieces(const cctx *c, bg_row *row, const seg *sg, const size_t *col, size_t n, long line)
 {
     for (size_t i = 0; i < n; i++)
@@ -153,7 +143,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
     c->ncols = n;
     for (size_t i = 0; i < n; i++)
         col[i] = i;
-    add_pieces(c, new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
+    add_pieces(c, bg_table_add_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
     bg_row *cur = &tb->rows[0];
     size_t cur_index = 0;
     int skipping = 0;           /* the lines of a reprinted header */
@@ -167,7 +157,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
         if (repeated_header(c, sg, col, m, line)) {
             skipping = 1;
         } else if (starts_row(c, col, m)) {
-            cur = new_row(tb, n, line);
+            cur = bg_table_add_row(tb, n, line);
             cur_index = tb->n - 1;
             add_pieces(c, cur, sg, col, m, line);
             skipping = 0;
@@ -245,7 +235,7 @@ static int word_row(const cctx *c, const seg *sg, size_t m, size_t n, int strong
 
 static void add_words(const cctx *c, bg_table *tb, const seg *sg, size_t m, long line)
 {
-    bg_row *row = new_row(tb, m, line);
+    bg_row *row = bg_table_add_row(tb, m, line);
     for (size_t i = 0; i < m; i++) {
         bg_piece_add(&row->cells[i], c->t, sg[i].a, sg[i].b, line);
         bg_piece_finish(&row->cells[i]);
@@ -292,7 +282,7 @@ static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, 
            && (long)bg_utf8_count(c->t->s + sg[0].a, sg[0].b - sg[0].a) <= c->sr->fragment_max_chars
            && !word_matches(c, &c->sr->value_text, &sg[0], (long)k))
         k--;
-    bg_row *h = new_row(tb, 2, (long)k + 1);
+    bg_row *h = bg_table_add_row(tb, 2, (long)k + 1);
     h->header = 1;
     for (size_t j = k; j <= k0; j++) {
         split_words(c->t, j, sg);

@@ -85,16 +85,6 @@ static size_t header_from(gctx *c, size_t h, size_t e, long line)
     return budget && executed && rate ? pos : 0;
 }
 
-static bg_row *add_row(bg_table *tb, size_t n, long line)
-{
-    bg_row row = { 0 };
-    row.n = row.cap = n;
-    row.cells = bg_xcalloc(n, sizeof *row.cells);
-    row.line = line;
-    BG_PUSH(tb->rows, tb->n, tb->cap, row);
-    return &tb->rows[tb->n - 1];
-}
-
 static void cell(gctx *c, bg_row *row, size_t k, size_t a, size_t b, long line)
 {
     bg_piece_add(&row->cells[k], c->t, a, b, line);
@@ -121,7 +111,7 @@ static size_t glued_row(gctx *c, size_t k, size_t pos, bg_table *tb)
                 "certainty; not read", (int)run, s + d);
         return 0;
     }
-    bg_row *row = add_row(tb, c->ncols, line);
+    bg_row *row = bg_table_add_row(tb, c->ncols, line);
     cell(c, row, 0, pos, d, line);
     for (size_t i = 1; i < c->ncols; i++)
         cell(c, row, i, d + cut[i - 1], d + cut[i], line);
@@ -142,7 +132,7 @@ static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
         return k;
     size_t corner = (long)bg_utf8_count(t->s + a, u0 - a) <= c->sr->header_max_chars ? a : u0, last = k;
     bg_table *tb = &f->table;
-    bg_row *hr = add_row(tb, c->ncols, line);
+    bg_row *hr = bg_table_add_row(tb, c->ncols, line);
     hr->header = 1;
     cell(c, hr, 0, corner, u1, line);
     for (size_t i = 1; i < c->ncols; i++)

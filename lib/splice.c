@@ -4,6 +4,16 @@
 
 #include <stdlib.h>
 
+bg_row *bg_table_add_row(bg_table *tb, size_t width, long line)
+{
+    bg_row row = { 0 };
+    row.n = row.cap = width;
+    row.cells = bg_xcalloc(width ? width : 1, sizeof *row.cells);
+    row.line = line;
+    BG_PUSH(tb->rows, tb->n, tb->cap, row);
+    return &tb->rows[tb->n - 1];
+}
+
 /* Bytes [i, j) of p as a paragraph of their own. */
 static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j)
 {

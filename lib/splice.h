@@ -1,7 +1,7 @@
 /* splice.h — tables read from the text after the layout was built (PDF
- * columns, rows of words, rows run together) take the place of the
- * paragraph bytes they were read from; what is left of each paragraph stays
- * a paragraph (a heading marker stays with its paragraph's start). */
+ * columns, rows of words, rows run together): built row by row, then put
+ * in place of the paragraph bytes they were read from; what is left of each
+ * paragraph stays a paragraph (a heading marker stays with its start). */
 #ifndef BAOGAO_SPLICE_H
 #define BAOGAO_SPLICE_H
 
@@ -12,6 +12,9 @@ typedef struct {
     bg_table table;
     size_t from, to;
 } bg_found;
+
+/* A new row of `width` empty cells at the end of tb (it owns the row). */
+bg_row *bg_table_add_row(bg_table *tb, size_t width, long line);
 
 /* Replace the bytes of the tables fs[0, nf) (in text order, not
  * overlapping) by the tables, in one pass over the blocks. The tables move

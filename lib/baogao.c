@@ -256,6 +256,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_matcher m;
     bg_matcher_init(&m, &r->warnings);
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
+    bg_piped_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_glued_apply(&r->text, &pat->stream, &pat->tables, &m, &r->warnings, &r->layout);

@@ -5,6 +5,7 @@
 #include "amounts.h"
 #include "cellstream.h"
 #include "glued.h"
+#include "pipecells.h"
 #include "columns.h"
 #include "checks.h"
 #include "indicators.h"

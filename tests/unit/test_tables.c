@@ -1459,6 +1459,37 @@ static void test_glued_uncertain(void)
     cJSON_Delete(root);
 }
 
+/* ---- a pipe table printed one cell per line ------------------------------------------------------ */
+
+/* Rows without opening pipes, every cell printed (no merged cells): read
+ * by position. A row that does not fit its columns (a figure under 三级指标)
+ * ends the table: the rows after it are not read shifted. */
+static void test_piped_cells(void)
+{
+    const char *text = TITLE
+        "一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n得分 |\n"
+        "产出指标 |\n数量指标 |\n发放补贴户数 |\n40 |\n40 |\n"
+        "|\n"
+        "产出指标 |\n时效指标 |\n补贴发放及时率 |\n30 |\n27 |\n"
+        "效益指标 |\n社会效益指标 |\n受益群众满意度 |\n30 |\n30 |\n"
+        "满意度指标 |\n群众满意度 |\n30 |\n30 |\n"           /* a cell lost: 30 under 三级指标 */
+        "效益指标 |\n可持续影响指标 |\n设施使用年限 |\n10 |\n10 |\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_INT(count(root, "indicators"), 3);
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "时效指标");
+    CHECK_NUM(item(root, "indicators", 1), "score", 27);
+    CHECK_NUM(item(root, "indicators", 2), "line", 19);
+    CHECK(!has_level3(root, "30"));
+    CHECK(!has_level3(root, "设施使用年限"));
+    cJSON_Delete(root);
+
+    /* too few cells naming columns: no table, the lines stay paragraphs */
+    root = convert(TITLE "分值 |\n得分 |\n10 |\n9 |\n");
+    CHECK_INT(count(root, "tables"), 0);
+    cJSON_Delete(root);
+}
+
 /* Known gaps, kept visible. */
 static void test_known_gaps(void)
 {
@@ -1522,6 +1553,7 @@ int main(void)
     test_stream_template_rows();
     test_stream_dropped_figure();
     test_glued_uncertain();
+    test_piped_cells();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

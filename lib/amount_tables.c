@@ -16,6 +16,7 @@ typedef struct {
     const char *unit_source;
     const bg_row *header;       /* last header row, or NULL */
     char **header_text;         /* its cells, cleaned, merged with a header row above */
+    unsigned char *unit_only;   /* its cells that are only a unit, (万元): money columns */
     size_t header_n;
     size_t unitless;            /* money cells no unit governs */
     size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
@@ -94,7 +95,9 @@ static void free_header(tctx *c)
     for (size_t i = 0; i < c->header_n; i++)
         free(c->header_text[i]);
     free(c->header_text);
+    free(c->unit_only);
     c->header_text = NULL;
+    c->unit_only = NULL;
     c->header_n = 0;
 }
 
@@ -134,9 +137,13 @@ static void install_header(tctx *c, const bg_row *row)
     if (!merge) {
         free_header(c);
         c->header_text = bg_xcalloc(row->n ? row->n : 1, sizeof *c->header_text);
+        c->unit_only = bg_xcalloc(row->n ? row->n : 1, 1);
     }
     for (size_t k = 0; k < row->n; k++) {
         char *t = label_text(c, &row->cells[k]);    /* 年度预算申请(万元): its unit is not its name */
+        char unit[16];
+        c->unit_only[k] |= !*t && unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line,
+                                         unit, sizeof unit);
         if (merge && c->header_text[k] && *t) {
             char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
             free(t);
@@ -173,6 +180,12 @@ static int is_figure(tctx *c, const bg_piece *cell)
     while (i < cell->len && strchr("0123456789.,", cell->s[i]))
         i++;
     return bg_utf8_count(cell->s + i, cell->len - i) <= 8;     /* 万元/公里 */
+}
+
+static int not_money(tctx *c, const char *s, long line)
+{
+    size_t ov[2];
+    return bg_match(c->m, &c->ar->not_money, s, strlen(s), 0, ov, 1, line);
 }
 
 static int is_money(tctx *c, const char *row, const char *column, long line)
@@ -262,8 +275,11 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        char *col = c->header && c->header_n == row->n && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
-        if (!is_money(c, rl, col, cell->line)) {
+        int known = c->header && c->header_n == row->n;
+        char *col = known && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
+        /* a column headed by its unit alone (万元) holds money, whatever its rows */
+        int unit_col = known && c->unit_only[k] && !(rl && not_money(c, rl, cell->line));
+        if (!unit_col && !is_money(c, rl, col, cell->line)) {
             free(rl);
             free(col);
         } else if (!*unit) {
@@ -340,7 +356,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

@@ -33,7 +33,7 @@ static int compile_record(const bg_record *r, bg_stream_rules *sr, baogao_error 
         { "continues_next", &sr->continues_next }, { "continues_prev", &sr->continues_prev },
         { "weight_piece", &sr->weight_piece }, { "labelled", &sr->labelled }, { "rate_header", &sr->rate_header },
         { "percent", &sr->percent }, { "glued_unit", &sr->glued_unit }, { "glued_rate", &sr->glued_rate },
-        { "glued_note", &sr->glued_note }, { "glued_run", &sr->glued_run },
+        { "glued_note", &sr->glued_note }, { "glued_run", &sr->glued_run }, { "glued_total", &sr->glued_total },
     };
     struct { const char *key; long *v; } ints[] = {
         { "fragment_max_chars", &sr->fragment_max_chars }, { "max_fragments", &sr->max_fragments },
@@ -86,7 +86,7 @@ void bg_stream_rules_free(bg_stream_rules *sr)
     bg_regex *res[] = { &sr->value, &sr->score_value, &sr->header_like, &sr->unit_fragment, &sr->note,
                         &sr->level_word, &sr->value_text, &sr->annotation, &sr->continues_next, &sr->continues_prev,
                         &sr->weight_piece, &sr->labelled, &sr->rate_header, &sr->percent, &sr->glued_unit,
-                        &sr->glued_rate, &sr->glued_note, &sr->glued_run };
+                        &sr->glued_rate, &sr->glued_note, &sr->glued_run, &sr->glued_total };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     memset(sr, 0, sizeof *sr);
@@ -158,7 +158,7 @@ static void rebuild_spaced(const bg_stream_rules *sr, const bg_table_rules *tr, 
     for (size_t k = 0; k < old->n; k++)
         cells[k] = &old->cells[k];
     bg_cs_plan pl;
-    if (bg_cs_plan_read(sr, tr, m, cells, old->n, &pl)) {
+    if (bg_cs_plan_read(sr, tr, m, cells, NULL, old->n, &pl)) {
         bg_row *rows = bg_xcalloc(pl.n, sizeof *rows);
         raw_count rc = { 0, 0, 0 };
         for (size_t i = 0; i < pl.n; i++) {
@@ -269,16 +269,18 @@ static void rebuild_paragraphs(const bg_stream_rules *sr, const bg_table_rules *
 {
     const bg_piece **cells = bg_xcalloc(l->n ? l->n : 1, sizeof *cells);
     size_t *block_of = bg_xcalloc(l->n ? l->n : 1, sizeof *block_of);
+    unsigned char *marks = bg_xcalloc(l->n ? l->n : 1, 1);
     region *rg = NULL;
     size_t nrg = 0;
     for (size_t b = 0; b < l->n;) {
         size_t n = 0;
         for (; b < l->n && l->blocks[b].kind == BG_BLOCK_PARA; b++) {
             block_of[n] = b;
+            marks[n] = (unsigned char)l->blocks[b].has_marker;
             cells[n++] = &l->blocks[b].text;
         }
         bg_cs_plan pl;
-        if (n && bg_cs_plan_read(sr, tr, m, cells, n, &pl)) {
+        if (n && bg_cs_plan_read(sr, tr, m, cells, marks, n, &pl)) {
             size_t before = nrg;
             region_tables(&pl, cells, w, &rg, &nrg);
             for (size_t r = before; r < nrg; r++) {     /* cell indices to this stream's blocks */
@@ -295,6 +297,7 @@ static void rebuild_paragraphs(const bg_stream_rules *sr, const bg_table_rules *
     free(rg);
     free(cells);
     free(block_of);
+    free(marks);
 }
 
 void bg_cellstream_apply(const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m, bg_warnings *w,

@@ -18,7 +18,12 @@ typedef struct {
     const bg_piece **cells;
     size_t n;
     unsigned char *cls;
+    const unsigned char *marked;    /* numbered paragraphs, or NULL */
+    signed char *role;      /* the role each cell names alone, once asked (ROLE_UNKNOWN before) */
+    long *nchars;           /* its characters, once counted (-1 before) */
 } sctx;
+
+enum { ROLE_UNKNOWN = -2 };
 
 /* A header found in the stream: its cells and their roles. */
 typedef struct {
@@ -39,29 +44,45 @@ static int matches(sctx *c, const bg_regex *re, size_t k)
 /* Is cell k only a unit, (万元)? A longer cell may end with one (项目资金(万元)). */
 static int unit_only(sctx *c, size_t k)
 {
-    size_t ov[2];
+    size_t ov[2], i = 0;
     const bg_piece *p = c->cells[k];
-    return p->len && bg_match(c->m, &c->sr->unit_fragment, p->s, p->len, 0, ov, 1, p->line) && ov[0] == 0;
+    while (i < p->len && p->s[i] == ' ')
+        i++;
+    return i < p->len && p->s[i] == '('        /* its bracket first: no expression on every cell */
+           && bg_match(c->m, &c->sr->unit_fragment, p->s, p->len, 0, ov, 1, p->line) && ov[0] <= i;
 }
 
 static long chars(sctx *c, size_t k)
 {
-    return (long)bg_piece_chars(c->cells[k]);
+    if (c->nchars[k] < 0)
+        c->nchars[k] = (long)bg_piece_chars(c->cells[k]);
+    return c->nchars[k];
+}
+
+/* A numbered paragraph (1、公务接待费) may be a row's label, never a piece
+ * of a header cell. */
+static int marked(const sctx *c, size_t k)
+{
+    return c->marked && c->marked[k];
 }
 
 static bg_role joined_role(sctx *c, size_t first, size_t count)
 {
+    if (count == 1 && c->role[first] != ROLE_UNKNOWN)
+        return (bg_role)c->role[first];     /* a cell is asked again from every header start near it */
     bg_buf b = { 0 };
     for (size_t k = 0; k < count; k++)
         bg_buf_add(&b, c->cells[first + k]->s, c->cells[first + k]->len);
     bg_role r = b.len ? bg_header_role(c->tr, c->m, b.s, b.len, c->cells[first]->line) : BG_R_NONE;
     bg_buf_free(&b);
+    if (count == 1)
+        c->role[first] = (signed char)r;
     return r;
 }
 
 static int fragment(sctx *c, size_t k)
 {
-    return k < c->n && c->cls[k] == C_TEXT && chars(c, k) <= c->sr->fragment_max_chars;
+    return k < c->n && c->cls[k] == C_TEXT && !marked(c, k) && chars(c, k) <= c->sr->fragment_max_chars;
 }
 
 /* The role named by cell k alone or joined with the pieces after it. */
@@ -91,9 +112,9 @@ static int header_goes_on(sctx *c, size_t e)
         return 0;
     if (matches(c, &c->sr->continues_prev, e))
         return 1;
-    if (named_from(c, e, &next) != BG_R_NONE)
+    if (chars(c, e) != 1 && !matches(c, &c->sr->continues_next, e))
         return 0;
-    return chars(c, e) == 1 || matches(c, &c->sr->continues_next, e);
+    return named_from(c, e, &next) == BG_R_NONE;
 }
 
 /* The header cell starting at cell k: alone, or joined with the pieces it
@@ -102,7 +123,7 @@ static int header_goes_on(sctx *c, size_t e)
  * column name (执行率); the caller keeps it only between named ones. */
 static int header_cell(sctx *c, size_t k, bg_cs_slot *s, bg_role *role)
 {
-    if (c->cls[k] != C_TEXT || unit_only(c, k) || chars(c, k) > c->sr->header_max_chars)
+    if (c->cls[k] != C_TEXT || marked(c, k) || chars(c, k) > c->sr->header_max_chars || unit_only(c, k))
         return 0;
     s->first = k;
     *role = named_from(c, k, &s->count);
@@ -583,14 +604,20 @@ void bg_cs_plan_free(bg_cs_plan *pl)
 }
 
 int bg_cs_plan_read(const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m, const bg_piece **cells,
-                    size_t n, bg_cs_plan *pl)
+                    const unsigned char *marks, size_t n, bg_cs_plan *pl)
 {
-    sctx c = { sr, tr, m, cells, n, bg_xcalloc(n ? n : 1, 1) };
+    sctx c = { sr, tr, m, cells, n, bg_xcalloc(n ? n : 1, 1), marks, bg_xmalloc(n ? n : 1),
+               bg_xmalloc((n ? n : 1) * sizeof(long)) };
+    memset(c.role, ROLE_UNKNOWN, n ? n : 1);
+    for (size_t k = 0; k < n; k++)
+        c.nchars[k] = -1;
     for (size_t k = 0; k < n; k++)
         c.cls[k] = matches(&c, &sr->score_value, k) ? C_SCORE : matches(&c, &sr->value, k) ? C_VALUE : C_TEXT;
     memset(pl, 0, sizeof *pl);
     read_stream(&c, pl);
     free(c.cls);
+    free(c.role);
+    free(c.nchars);
     for (size_t i = 0; i < pl->n; i++)
         if (pl->rows[i].kind == BG_CS_ROW)
             return 1;

@@ -27,9 +27,10 @@ typedef struct {
 
 /* Read cells[0, n) as a stream into *pl; 1 when a header with a row under
  * it was found (free *pl with bg_cs_plan_free), else 0 and *pl is empty.
- * The cells stay with their owner. */
+ * marks[k] (marks may be NULL): cell k is a numbered paragraph. The cells
+ * stay with their owner. */
 int bg_cs_plan_read(const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m, const bg_piece **cells,
-                    size_t n, bg_cs_plan *pl);
+                    const unsigned char *marks, size_t n, bg_cs_plan *pl);
 void bg_cs_plan_free(bg_cs_plan *pl);
 
 #endif

@@ -183,6 +183,10 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
 static size_t split_words(const bg_text *t, size_t k, seg *out)
 {
     size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0;
+    if (!memchr(t->s + a, ' ', b - a) && !memchr(t->s + a, '\t', b - a)) {
+        out[0] = (seg){ a, b, 0, 0 };       /* one word: most lines of prose */
+        return a < b;
+    }
     for (size_t i = a; i < b;) {
         while (i < b && (t->s[i] == ' ' || t->s[i] == '\t'))
             i++;
@@ -211,9 +215,11 @@ static int word_header(const cctx *c, const seg *sg, size_t n, long line, int *s
     size_t named = 0;
     if (n < 3)
         return 0;
+    for (size_t i = 0; i < n; i++)      /* the lengths first: prose fails there, before any expression */
+        if ((long)bg_utf8_count(c->t->s + sg[i].a, sg[i].b - sg[i].a) > c->sr->header_max_chars)
+            return 0;
     for (size_t i = 0; i < n; i++) {
-        if (word_matches(c, &c->sr->value_text, &sg[i], line)
-            || (long)bg_utf8_count(c->t->s + sg[i].a, sg[i].b - sg[i].a) > c->sr->header_max_chars)
+        if (word_matches(c, &c->sr->value_text, &sg[i], line))
             return 0;
         named += seg_role(c, &sg[i], line) != BG_R_NONE;
     }

@@ -91,19 +91,31 @@ static void cell(gctx *c, bg_row *row, size_t k, size_t a, size_t b, long line)
     bg_piece_finish(&row->cells[k]);
 }
 
-/* One row from byte pos of line k: its label up to the first figure, then
- * the run of figures, split. Returns where it ends, or 0 (no row here). */
-static size_t glued_row(gctx *c, size_t k, size_t pos, bg_table *tb)
+/* A row's label from byte pos of line k, up to the first figure at *d,
+ * and the run of figures there, *run bytes long: 1 when both are there. */
+static int label_here(gctx *c, size_t k, size_t pos, size_t *d, size_t *run)
 {
     const char *s = c->t->s;
-    size_t e = line_end(c->t, k), d = pos;
+    size_t e = line_end(c->t, k);
     long line = (long)k + 1;
-    while (d < e && !(s[d] >= '0' && s[d] <= '9'))
-        d++;
-    size_t chars = bg_utf8_count(s + pos, d - pos), run = d < e ? prefix(c, &c->sr->glued_run, s + d, e - d, line) : 0;
-    if (run == 0 || chars == 0 || (long)chars > c->sr->label_max_chars
-        || prefix(c, &c->sr->note, s + pos, d - pos, line))
-        return 0;           /* a clause is prose, not a row's label */
+    for (*d = pos; *d < e && !(s[*d] >= '0' && s[*d] <= '9'); (*d)++)
+        ;
+    size_t chars = bg_utf8_count(s + pos, *d - pos);
+    *run = *d < e ? prefix(c, &c->sr->glued_run, s + *d, e - *d, line) : 0;
+    size_t ov[2];
+    return *run > 0 && chars > 0 && (long)chars <= c->sr->label_max_chars
+           && !bg_match(c->m, &c->sr->note, s + pos, *d - pos, 0, ov, 1, line);     /* a clause is prose, not a label */
+}
+
+/* One row of a budget table from byte pos of line k: its label, then the
+ * run of figures, split. Returns where it ends, or 0 (no row here). */
+static size_t budget_row(gctx *c, size_t k, size_t pos, bg_table *tb)
+{
+    const char *s = c->t->s;
+    size_t d, run;
+    long line = (long)k + 1;
+    if (!label_here(c, k, pos, &d, &run))
+        return 0;
     bg_budget_cols bc = { c->roles, c->rate, c->ncols, (double)c->sr->rate_slack };
     size_t cut[MAX_COLS + 1];
     if (!bg_budget_split(&bc, 1, s + d, run, cut)) {
@@ -118,26 +130,28 @@ static size_t glued_row(gctx *c, size_t k, size_t pos, bg_table *tb)
     return d + run;
 }
 
-/* The glued table whose unit is bytes [u0, u1) of line k: its header and
- * rows into *f; returns its last line, or k when there is none. */
-static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
+/* One row of a list from byte pos of line k: a label and one figure. */
+static size_t list_row(gctx *c, size_t k, size_t pos, bg_table *tb)
+{
+    size_t d, run;
+    bg_fig f;
+    long line = (long)k + 1;
+    if (!label_here(c, k, pos, &d, &run) || !bg_fig_parse(c->t->s + d, run, &f) || f.pct)
+        return 0;
+    bg_row *row = bg_table_add_row(tb, 2, line);
+    cell(c, row, 0, pos, d, line);
+    cell(c, row, 1, d, d + run, line);
+    return d + run;
+}
+
+/* Rows from byte pos of line k on, on this line and the next, each read by
+ * `row`, while they are there; their ends into *ends. Returns the last
+ * line read. */
+static size_t read_rows(gctx *c, size_t k, size_t pos, bg_table *tb, size_t (*row)(gctx *, size_t, size_t, bg_table *),
+                        size_t **ends)
 {
     const bg_text *t = c->t;
-    size_t a = t->lines[k], e = line_end(t, k), h = u1;
-    long line = (long)k + 1;
-    while (h < e && t->s[h] == ' ')
-        h++;
-    size_t pos = header_from(c, h, e, line);
-    if (pos == 0)
-        return k;
-    size_t corner = (long)bg_utf8_count(t->s + a, u0 - a) <= c->sr->header_max_chars ? a : u0, last = k;
-    bg_table *tb = &f->table;
-    bg_row *hr = bg_table_add_row(tb, c->ncols, line);
-    hr->header = 1;
-    cell(c, hr, 0, corner, u1, line);
-    for (size_t i = 1; i < c->ncols; i++)
-        cell(c, hr, i, c->col_a[i], c->col_b[i], line);
-    f->from = corner;
+    size_t last = k, n = 0, cap = 0;
     for (size_t j = k; j < c->l->nlines && (j == k || c->l->line_kind[j] == BG_LINE_TEXT);) {
         size_t end = line_end(t, j);
         while (pos < end && t->s[pos] == ' ')
@@ -147,16 +161,100 @@ static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
                 pos = t->lines[j];
             continue;
         }
-        size_t next = glued_row(c, j, pos, tb);
+        size_t next = row(c, j, pos, tb);
         if (next == 0)
             break;
-        f->to = pos = next;
+        BG_PUSH(*ends, n, cap, next);
+        pos = next;
         last = j;
     }
+    return last;
+}
+
+/* How many rows of a list are certain: those up to a total (全县合计) that
+ * is their sum, or all of them when each holds its label's colon (资金总额:
+ * 35 其中:财政拨款 35). */
+static size_t list_certain(gctx *c, const bg_table *tb)
+{
+    bg_dec sum, v;
+    int colons = tb->n > 2;
+    bg_dec_from_int(&sum, 0);
+    for (size_t r = 1; r < tb->n; r++) {
+        const bg_piece *label = &tb->rows[r].cells[0], *fig = &tb->rows[r].cells[1];
+        if (bg_dec_parse(fig->s, fig->len, &v) <= 0)
+            return 0;
+        size_t ov[2];
+        if (r > 2 && bg_match(c->m, &c->sr->glued_total, label->s, label->len, 0, ov, 1, label->line)
+            && bg_dec_cmp(&v, &sum) == 0)
+            return r;
+        if (bg_dec_add(&sum, &v, &sum) < 0)
+            return 0;
+        colons &= memchr(label->s, ':', label->len) != NULL;
+    }
+    return colons ? tb->n - 1 : 0;
+}
+
+/* Keep the header and the first `keep` rows of tb. */
+static void keep_rows(bg_table *tb, size_t keep)
+{
+    while (tb->n > keep + 1) {
+        bg_row *row = &tb->rows[--tb->n];
+        for (size_t i = 0; i < row->n; i++)
+            bg_piece_free(&row->cells[i]);
+        free(row->cells);
+    }
+}
+
+/* Past the column names glued after a list's unit (…(万元)备注): where its
+ * rows start. */
+static size_t past_names(gctx *c, size_t h, size_t e, long line)
+{
+    bg_role role;
+    size_t len;
+    while (h < e && (len = column_at(c, c->t->s + h, e - h, line, &role)) > 0)
+        h += len;
+    return h;
+}
+
+/* The glued table whose unit is bytes [u0, u1) of line k: a budget table
+ * (the unit, its columns, rows split by their rate), else a list (the
+ * unit, rows of a label and one figure, taken when certain). Its header and
+ * rows into *f; returns its last line, or k when there is none. */
+static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
+{
+    const bg_text *t = c->t;
+    size_t a = t->lines[k], e = line_end(t, k), h = u1, *ends = NULL, keep;
+    long line = (long)k + 1;
+    while (h < e && t->s[h] == ' ')
+        h++;
+    size_t pos = header_from(c, h, e, line);
+    int list = pos == 0;
+    size_t corner = (long)bg_utf8_count(t->s + a, u0 - a) <= c->sr->header_max_chars ? a : u0;
+    bg_table *tb = &f->table;
+    bg_row *hr = bg_table_add_row(tb, list ? 2 : c->ncols, line);
+    hr->header = 1;
+    if (list) {             /* its header: what stood before the unit, the unit over the figures */
+        cell(c, hr, 0, corner, corner < u0 ? u0 : corner, line);
+        cell(c, hr, 1, u0, u1, line);
+        pos = past_names(c, h, e, line);
+    } else {
+        cell(c, hr, 0, corner, u1, line);
+        for (size_t i = 1; i < c->ncols; i++)
+            cell(c, hr, i, c->col_a[i], c->col_b[i], line);
+    }
+    f->from = corner;
+    size_t last = read_rows(c, k, pos, tb, list ? list_row : budget_row, &ends);
+    keep = list ? list_certain(c, tb) : tb->n - 1;
+    keep_rows(tb, keep);
+    if (keep > 0) {
+        f->to = ends[keep - 1];
+        last = (size_t)tb->rows[keep].line - 1;
+    }
+    free(ends);
     tb->shape = BG_SHAPE_GLUED;
     tb->line = line;
     tb->end_line = (long)last + 1;
-    return tb->n > 1 ? last : k;
+    return keep > 0 ? last : k;
 }
 
 void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
@@ -169,15 +267,19 @@ void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
         size_t a = t->lines[k], e = line_end(t, k);
         if (l->line_kind[k] != BG_LINE_TEXT || !memchr(t->s + a, '(', e - a))
             continue;       /* a glued header follows its unit's bracket */
-        for (size_t from = a; from < e && bg_match(m, &sr->glued_unit, t->s + a, e - a, from - a, ov, 1, (long)k + 1);
-             from = a + ov[1]) {
+        for (size_t from = a; from < e && bg_match(m, &sr->glued_unit, t->s + a, e - a, from - a, ov, 1, (long)k + 1);) {
             bg_found f = { { 0 }, 0, 0 };
             size_t last = read_glued(&c, k, a + ov[0], a + ov[1], &f);
-            if (last == k && f.table.n < 2) {
+            if (f.table.n < 2) {
                 bg_table_free(&f.table);
+                from = a + ov[1];
                 continue;
             }
             BG_PUSH(fs, nf, cap, f);
+            if (last == k) {        /* more may follow on this line */
+                from = f.to;
+                continue;
+            }
             for (size_t j = k + 1; j <= last; j++)
                 l->line_kind[j] = BG_LINE_TABLE;
             k = last;

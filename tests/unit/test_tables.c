@@ -1459,6 +1459,28 @@ static void test_glued_uncertain(void)
     cJSON_Delete(root);
 }
 
+/* A list glued after its unit is read only when a total that is its sum
+ * closes it, or when every label holds its colon: a total off by one, a
+ * list with no total, a single labelled figure are not tables. Under a
+ * column headed by its unit alone, a row that counts (人数) is no money. */
+static void test_glued_list_uncertain(void)
+{
+    const char *text = TITLE
+        "分配表村组补助经费(万元)备注一组4二组3三组2合计10\n"      /* 4 + 3 + 2 = 9 */
+        "分配表村组补助经费(万元)备注一组4二组3三组2\n"             /* no total */
+        "资金情况(万元)资金总额:12其他资金总体目标按期完成\n"       /* one figure */
+        "分配表村组补助经费(万元)备注一组4二组3三组2合计9\n"       /* the sum: read */
+        "资金情况(万元)资金总额:12参训人数:30\n";                    /* colons: read; 人数 is no money */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 2);
+    CHECK_INT(count(root, "amounts"), 5);
+    CHECK_STR(S(item(root, "amounts", 4), "label"), "资金总额");
+    CHECK_NUM(item(root, "amounts", 0), "line", 6);
+    CHECK_STR(S(item(root, "amounts", 3), "label"), "合计");
+    CHECK_NUM(item(root, "amounts", 3), "value_wan", 9);
+    cJSON_Delete(root);
+}
+
 /* ---- a pipe table printed one cell per line ------------------------------------------------------ */
 
 /* Rows without opening pipes, every cell printed (no merged cells): read
@@ -1554,6 +1576,7 @@ int main(void)
     test_stream_dropped_figure();
     test_glued_uncertain();
     test_piped_cells();
+    test_glued_list_uncertain();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

@@ -18,6 +18,7 @@ typedef struct {
     char **header_text;         /* its cells, cleaned, merged with a header row above */
     unsigned char *unit_only;   /* its cells that are only a unit, (万元): money columns */
     size_t header_n;
+    size_t header_filled;       /* its cells up to the last that holds something */
     size_t unitless;            /* money cells no unit governs */
     size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
     size_t ncols;
@@ -101,6 +102,23 @@ static void free_header(tctx *c)
     c->header_n = 0;
 }
 
+/* Cells up to the last that holds something: a pipe row padded with empty
+ * cells (年度资金总额 | 650 | 94 | 0.1 | 2.9 | ||) is as wide as its header. */
+static size_t filled_width(const bg_row *row)
+{
+    size_t n = row->n;
+    while (n > 0 && bg_piece_chars(&row->cells[n - 1]) == 0)
+        n--;
+    return n;
+}
+
+/* Does cell k of row stand under the header's cell k? When the row is as
+ * wide as the header, counting or not the empty cells that end them. */
+static int same_columns(const tctx *c, const bg_row *row, size_t k)
+{
+    return c->header && k < c->header_n && (c->header_n == row->n || c->header_filled == filled_width(row));
+}
+
 /* A header row: no number cells, short cells, most of them column names. */
 static int is_header(tctx *c, const bg_row *row, int numbers)
 {
@@ -157,6 +175,7 @@ static void install_header(tctx *c, const bg_row *row)
         c->header_text[k] = t;
     }
     c->header_n = row->n;
+    c->header_filled = filled_width(row);
     c->header = row;
 }
 
@@ -275,7 +294,7 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        int known = c->header && c->header_n == row->n;
+        int known = same_columns(c, row, k);
         char *col = known && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
         /* a column headed by its unit alone (万元) holds money, whatever its rows */
         int unit_col = known && c->unit_only[k] && !(rl && not_money(c, rl, cell->line));
@@ -340,7 +359,7 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = !row->raw && c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+            const char *col = !row->raw && same_columns(c, row, k) ? c->header_text[k] : NULL;
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
@@ -356,7 +375,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0, block, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

@@ -1481,6 +1481,21 @@ static void test_glued_list_uncertain(void)
     cJSON_Delete(root);
 }
 
+/* A pipe row padded with empty cells is as wide as its header: its 0.1 is
+ * under 执行率 and its 2.9 under 得分, no money; 650 and 94 have columns. */
+static void test_padded_budget_row(void)
+{
+    const char *text = TITLE
+        "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+        "年度财政资金总额 | 650 | 94 | 0.1 | 2.9 | ||\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 2);
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "预算数(A)");
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "执行数(B)");
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 94);
+    cJSON_Delete(root);
+}
+
 /* ---- a pipe table printed one cell per line ------------------------------------------------------ */
 
 /* Rows without opening pipes, every cell printed (no merged cells): read
@@ -1577,6 +1592,7 @@ int main(void)
     test_glued_uncertain();
     test_piped_cells();
     test_glued_list_uncertain();
+    test_padded_budget_row();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

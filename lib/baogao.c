@@ -73,7 +73,7 @@ static const struct {
                          "date" },
     { "cell-stream", "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
                      "continues_prev weight_piece labelled rate_header percent glued_unit glued_rate glued_note "
-                     "glued_run glued_total fragment_max_chars max_fragments header_max_chars column_slack label_max_chars "
+                     "glued_run glued_total glued_levels fragment_max_chars max_fragments header_max_chars column_slack label_max_chars "
                      "rate_slack" },
     { "quality-scale", "words" },
     { "scores", "total grade item item_weight quoted item_name" },

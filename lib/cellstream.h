@@ -30,6 +30,7 @@ typedef struct {
     bg_regex glued_note;        /* a note glued after a column name: (A) */
     bg_regex glued_run;         /* figures run together: 194.9194.9100% */
     bg_regex glued_total;       /* a glued list's total: 全县合计 */
+    bg_regex glued_levels;      /* an indicator header run together: 一级指标二级指标 */
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */

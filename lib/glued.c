@@ -257,6 +257,28 @@ static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
     return keep > 0 ? last : k;
 }
 
+/* Does s[0, n) hold the bytes of word? */
+static int holds(const char *s, size_t n, const char *word)
+{
+    size_t w = strlen(word);
+    for (const char *p = s; (p = memchr(p, word[0], n - (size_t)(p - s))) != NULL; p++)
+        if ((size_t)(p - s) + w <= n && memcmp(p, word, w) == 0)
+            return 1;
+    return 0;
+}
+
+/* An indicator table whose cells run together on line k: no split of its
+ * rows is certain (names hold figures too: 5000吨稻谷储备到位率100%100%), so
+ * it is said, not read. */
+static void warn_glued_levels(gctx *c, size_t k)
+{
+    size_t a = c->t->lines[k], e = line_end(c->t, k), ov[2];
+    if (holds(c->t->s + a, e - a, "二级")     /* the expression only where it may match */
+        && bg_match(c->m, &c->sr->glued_levels, c->t->s + a, e - a, 0, ov, 1, (long)k + 1))
+        bg_warn(c->w, (long)k + 1, "table: an indicator table whose cells are run together with no separator; "
+                "its rows are not read");
+}
+
 void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
                     bg_warnings *w, bg_layout *l)
 {
@@ -265,6 +287,8 @@ void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
     size_t nf = 0, cap = 0, ov[2];
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t a = t->lines[k], e = line_end(t, k);
+        if (l->line_kind[k] == BG_LINE_TEXT)
+            warn_glued_levels(&c, k);
         if (l->line_kind[k] != BG_LINE_TEXT || !memchr(t->s + a, '(', e - a))
             continue;       /* a glued header follows its unit's bracket */
         for (size_t from = a; from < e && bg_match(m, &sr->glued_unit, t->s + a, e - a, from - a, ov, 1, (long)k + 1);) {

@@ -1481,6 +1481,19 @@ static void test_glued_list_uncertain(void)
     cJSON_Delete(root);
 }
 
+/* An indicator table run together is said, not read; the same header with
+ * its cells apart (a header with no rows) is no such table. */
+static void test_glued_indicators_warned(void)
+{
+    cJSON *root = convert(TITLE "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标培训人数50人52人\n");
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK(has_warning(root, "run together"));
+    cJSON_Delete(root);
+    root = convert(TITLE "一级指标 二级指标 三级指标 年度指标值 实际完成值\n全年完成各项培训任务。\n");
+    CHECK(!has_warning(root, "run together"));
+    cJSON_Delete(root);
+}
+
 /* A pipe row padded with empty cells is as wide as its header: its 0.1 is
  * under 执行率 and its 2.9 under 得分, no money; 650 and 94 have columns. */
 static void test_padded_budget_row(void)
@@ -1593,6 +1606,7 @@ int main(void)
     test_piped_cells();
     test_glued_list_uncertain();
     test_padded_budget_row();
+    test_glued_indicators_warned();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

@@ -20,6 +20,7 @@ typedef struct {
     size_t header_n;
     size_t header_filled;       /* its cells up to the last that holds something */
     size_t unitless;            /* money cells no unit governs */
+    size_t unplaced;            /* numbers of rows narrower than a header with non-money columns */
     size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
     size_t ncols;
     int part_row;               /* the current row's label starts with 其中 */
@@ -207,6 +208,15 @@ static int not_money(tctx *c, const char *s, long line)
     return bg_match(c->m, &c->ar->not_money, s, strlen(s), 0, ov, 1, line);
 }
 
+/* Does a column of the header hold no money (分值, 执行率, 得分)? */
+static int header_not_money(tctx *c)
+{
+    for (size_t k = 0; k < c->header_n; k++)
+        if (c->header_text[k] && *c->header_text[k] && not_money(c, c->header_text[k], c->header->line))
+            return 1;
+    return 0;
+}
+
 static int is_money(tctx *c, const char *row, const char *column, long line)
 {
     size_t ov[2];
@@ -301,6 +311,10 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         if (!unit_col && !is_money(c, rl, col, cell->line)) {
             free(rl);
             free(col);
+        } else if (!known && c->header && header_not_money(c)) {
+            c->unplaced++;      /* it may stand under 分值 or 执行率: its row's label does not make it money */
+            free(rl);
+            free(col);
         } else if (!*unit) {
             c->unitless++;
             free(rl);
@@ -375,12 +389,15 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;
         table_row(&c, &tb->rows[r]);
     }
+    if (c.unplaced)
+        bg_warn(w, tb->line, "table: %zu number%s in rows narrower than their header have no certain column, and "
+                "some columns hold no money; not taken as amounts", c.unplaced, c.unplaced > 1 ? "s" : "");
     if (c.unitless)
         bg_warn(w, tb->line, "table: %zu number%s in money cells with no unit declared; not taken as amounts",
                 c.unitless, c.unitless > 1 ? "s" : "");

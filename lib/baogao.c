@@ -260,6 +260,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_glued_apply(&r->text, &pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
+    bg_budget_rows_apply(&pat->stream, &pat->tables, &m, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);

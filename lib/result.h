@@ -4,6 +4,7 @@
 
 #include "amounts.h"
 #include "cellstream.h"
+#include "budget_rows.h"
 #include "glued.h"
 #include "pipecells.h"
 #include "columns.h"

@@ -69,6 +69,19 @@ static int has_cjk(const char *s, size_t n)
     return 0;
 }
 
+/* Can s start with a list number (1、, 二、, (3))? Its 、 or bracket is
+ * near the start: most labels are passed by without an expression. */
+static int may_be_marked(const char *s, size_t n)
+{
+    size_t lim = n < 16 ? n : 16;
+    if (memchr(s, '(', lim))
+        return 1;
+    for (size_t i = 0; i + 3 <= lim; i++)
+        if (memcmp(s + i, "、", 3) == 0)
+            return 1;
+    return 0;
+}
+
 /* A row label or header as a reader names it: cleaned, without its list
  * number, 其中, a final colon or its (万元). */
 static char *label_text(tctx *c, const bg_piece *cell)
@@ -79,7 +92,7 @@ static char *label_text(tctx *c, const bg_piece *cell)
         memmove(s + ov[0], s + ov[1], n - ov[1] + 1);
         n -= ov[1] - ov[0];
     }
-    if (bg_match(c->m, &c->ar->row_mark, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
+    if (may_be_marked(s, n) && bg_match(c->m, &c->ar->row_mark, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
         memmove(s, s + ov[1], n - ov[1] + 1);
         n -= ov[1];
     }
@@ -186,7 +199,7 @@ static void install_header(tctx *c, const bg_row *row)
 static int is_figure(tctx *c, const bg_piece *cell)
 {
     size_t ov[2];
-    if (bg_match(c->m, &c->ar->row_mark, cell->s, cell->len, 0, ov, 1, cell->line))
+    if (may_be_marked(cell->s, cell->len) && bg_match(c->m, &c->ar->row_mark, cell->s, cell->len, 0, ov, 1, cell->line))
         return 0;
     size_t i = 0;
     while (i < cell->len && cell->s[i] == ' ')

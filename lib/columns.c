@@ -279,9 +279,12 @@ static size_t read_word_table(cctx *c, const bg_layout *l, size_t k0, bg_table *
 static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, bg_table *tb, size_t *first)
 {
     seg sg[MAX_SEGS];
-    size_t ov[2], n = split_words(c->t, k0, sg), k = k0, last = k0;
-    if (n != 1 || !memchr(c->t->s + sg[0].a, '(', sg[0].b - sg[0].a)    /* the unit's bracket: no regex on every line */
-        || !bg_match(c->m, &c->sr->unit_fragment, c->t->s + sg[0].a, sg[0].b - sg[0].a, 0, ov, 1, (long)k0 + 1))
+    size_t ov[2], a = c->t->lines[k0], k = k0, last = k0;
+    size_t e = k0 + 1 < c->t->nlines ? c->t->lines[k0 + 1] - 1 : c->t->len;
+    if (!memchr(c->t->s + a, '(', e - a))          /* the unit's bracket: nothing more on most lines */
+        return k0;
+    size_t n = split_words(c->t, k0, sg);
+    if (n != 1 || !bg_match(c->m, &c->sr->unit_fragment, c->t->s + sg[0].a, sg[0].b - sg[0].a, 0, ov, 1, (long)k0 + 1))
         return k0;
     while (k > lo && k0 - k < (size_t)c->sr->max_fragments && l->line_kind[k - 1] == BG_LINE_TEXT
            && split_words(c->t, k - 1, sg) == 1

@@ -143,7 +143,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
     c->ncols = n;
     for (size_t i = 0; i < n; i++)
         col[i] = i;
-    add_pieces(c, bg_table_add_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
+    add_pieces(c, bg_table_new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
     bg_row *cur = &tb->rows[0];
     size_t cur_index = 0;
     int skipping = 0;           /* the lines of a reprinted header */
@@ -157,7 +157,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
         if (repeated_header(c, sg, col, m, line)) {
             skipping = 1;
         } else if (starts_row(c, col, m)) {
-            cur = bg_table_add_row(tb, n, line);
+            cur = bg_table_new_row(tb, n, line);
             cur_index = tb->n - 1;
             add_pieces(c, cur, sg, col, m, line);
             skipping = 0;
@@ -241,7 +241,7 @@ static int word_row(const cctx *c, const seg *sg, size_t m, size_t n, int strong
 
 static void add_words(const cctx *c, bg_table *tb, const seg *sg, size_t m, long line)
 {
-    bg_row *row = bg_table_add_row(tb, m, line);
+    bg_row *row = bg_table_new_row(tb, m, line);
     for (size_t i = 0; i < m; i++) {
         bg_piece_add(&row->cells[i], c->t, sg[i].a, sg[i].b, line);
         bg_piece_finish(&row->cells[i]);
@@ -266,7 +266,7 @@ static size_t read_word_table(cctx *c, const bg_layout *l, size_t k0, bg_table *
         add_words(c, tb, sg, m, (long)k + 1);
         last = k;
     }
-    tb->shape = BG_SHAPE_WORDS;
+    tb->shape = BG_SHAPE_SPACED;
     tb->line = (long)k0 + 1;
     tb->end_line = (long)last + 1;
     return tb->n >= (strong ? 2u : 3u) ? last : k0;
@@ -291,7 +291,7 @@ static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, 
            && (long)bg_utf8_count(c->t->s + sg[0].a, sg[0].b - sg[0].a) <= c->sr->fragment_max_chars
            && !word_matches(c, &c->sr->value_text, &sg[0], (long)k))
         k--;
-    bg_row *h = bg_table_add_row(tb, 2, (long)k + 1);
+    bg_row *h = bg_table_new_row(tb, 2, (long)k + 1);
     h->header = 1;
     for (size_t j = k; j <= k0; j++) {
         split_words(c->t, j, sg);
@@ -306,7 +306,7 @@ static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, 
         add_words(c, tb, sg, 2, (long)j + 1);
         last = j;
     }
-    tb->shape = BG_SHAPE_WORDS;
+    tb->shape = BG_SHAPE_SPACED;
     tb->line = (long)k + 1;
     tb->end_line = (long)last + 1;
     *first = k;

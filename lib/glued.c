@@ -123,7 +123,7 @@ static size_t budget_row(gctx *c, size_t k, size_t pos, bg_table *tb)
                 "certainty; not read", (int)run, s + d);
         return 0;
     }
-    bg_row *row = bg_table_add_row(tb, c->ncols, line);
+    bg_row *row = bg_table_new_row(tb, c->ncols, line);
     cell(c, row, 0, pos, d, line);
     for (size_t i = 1; i < c->ncols; i++)
         cell(c, row, i, d + cut[i - 1], d + cut[i], line);
@@ -138,7 +138,7 @@ static size_t list_row(gctx *c, size_t k, size_t pos, bg_table *tb)
     long line = (long)k + 1;
     if (!label_here(c, k, pos, &d, &run) || !bg_fig_parse(c->t->s + d, run, &f) || f.pct)
         return 0;
-    bg_row *row = bg_table_add_row(tb, 2, line);
+    bg_row *row = bg_table_new_row(tb, 2, line);
     cell(c, row, 0, pos, d, line);
     cell(c, row, 1, d, d + run, line);
     return d + run;
@@ -231,7 +231,7 @@ static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
     int list = pos == 0;
     size_t corner = (long)bg_utf8_count(t->s + a, u0 - a) <= c->sr->header_max_chars ? a : u0;
     bg_table *tb = &f->table;
-    bg_row *hr = bg_table_add_row(tb, list ? 2 : c->ncols, line);
+    bg_row *hr = bg_table_new_row(tb, list ? 2 : c->ncols, line);
     hr->header = 1;
     if (list) {             /* its header: what stood before the unit, the unit over the figures */
         cell(c, hr, 0, corner, corner < u0 ? u0 : corner, line);

@@ -143,7 +143,7 @@ static int row_fits(pctx *c, size_t p)
 
 static void add_row(pctx *c, bg_table *tb, size_t p, int header)
 {
-    bg_row *row = bg_table_add_row(tb, c->width, c->tok[p].line);
+    bg_row *row = bg_table_new_row(tb, c->width, c->tok[p].line);
     row->header = header;
     for (size_t k = 0; k < c->width; k++) {
         const token *x = at(c, p, k);
@@ -232,7 +232,8 @@ void bg_piped_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
     bg_found *fs = NULL;
     for (size_t k = 0; k <= l->nlines && k <= t->nlines; k++) {
         token x;
-        int got = k < l->nlines && k < t->nlines && l->line_kind[k] != BG_LINE_NOISE ? line_token(t, k, &x) : -1;
+        int got = k < l->nlines && k < t->nlines && l->line_kind[k] == BG_LINE_TEXT ? line_token(t, k, &x)
+                  : k < l->nlines && l->line_kind[k] == BG_LINE_BLANK ? 0 : -1;
         if (got > 0)
             BG_PUSH(c.tok, c.n, cap, x);
         if (got >= 0)

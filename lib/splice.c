@@ -4,7 +4,7 @@
 
 #include <stdlib.h>
 
-bg_row *bg_table_add_row(bg_table *tb, size_t width, long line)
+bg_row *bg_table_new_row(bg_table *tb, size_t width, long line)
 {
     bg_row row = { 0 };
     row.n = row.cap = width;

@@ -14,7 +14,7 @@ typedef struct {
 } bg_found;
 
 /* A new row of `width` empty cells at the end of tb (it owns the row). */
-bg_row *bg_table_add_row(bg_table *tb, size_t width, long line);
+bg_row *bg_table_new_row(bg_table *tb, size_t width, long line);
 
 /* Replace the bytes of the tables fs[0, nf) (in text order, not
  * overlapping) by the tables, in one pass over the blocks. The tables move

@@ -1,5 +1,5 @@
 /* budget_rows.c — rows of a budget table that lost a blank cell (see
- * budget_rows.h): 年度资金总额 | 32.4 | 31.69 | 10 | 97.80% | 9 under a header
+ * budget_rows.h): 年度资金总额 | 48.6 | 46.17 | 10 | 95.00% | 9 under a header
  * of seven cells. The row is given back its blank cells where the one
  * placement its rate confirms puts them; otherwise it stays as it is, its
  * columns unknown. */

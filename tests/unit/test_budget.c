@@ -28,7 +28,7 @@ static size_t figs_of(const char *const *cells, bg_fig *out)
 static void test_fig_parse(void)
 {
     bg_fig f;
-    CHECK(bg_fig_parse(" 97.80% ", 8, &f) && f.pct && f.v > 97.79 && f.v < 97.81);
+    CHECK(bg_fig_parse(" 95.30% ", 8, &f) && f.pct && f.v > 95.29 && f.v < 95.31);
     CHECK(bg_fig_parse("50万元", strlen("50万元"), &f) && !f.pct && f.v == 50);
     CHECK(bg_fig_parse("-3.5", 4, &f) && f.v == -3.5);
     CHECK(!bg_fig_parse("05", 2, &f));          /* no leading zero */

@@ -1754,7 +1754,7 @@ static void test_glued_list_uncertain(void)
 }
 
 /* A budget row that lost its blank 年初预算数 (six cells under seven): its
- * figures go where the rate puts them (31.69 / 32.4 = 97.80%), 10 under
+ * figures go where the rate puts them (46.17 / 48.6 = 95.00%), 10 under
  * 分值 and 9 under 得分, no money. A row whose rate places nothing keeps
  * unknown columns, and under a header with non-money columns its numbers
  * are not taken. */
@@ -1762,12 +1762,12 @@ static void test_budget_row_dropped_cell(void)
 {
     const char *text = TITLE
         "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
-        "年度资金总额\t32.4\t31.69\t10\t97.80%\t9\n"
+        "年度资金总额\t48.6\t46.17\t10\t95.00%\t9\n"
         "其中:财政拨款\t30\t29\t10\t50.00%\t5\n";
     cJSON *root = convert(text);
     CHECK_INT(count(root, "amounts"), 2);
     CHECK_STR(S(item(root, "amounts", 0), "column"), "全年预算数");
-    CHECK_NUM(item(root, "amounts", 0), "value_wan", 32.4);
+    CHECK_NUM(item(root, "amounts", 0), "value_wan", 48.6);
     CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
     CHECK(has_warning(root, "no certain column"));
     const cJSON *rows = get(item(root, "tables", 0), "rows");

@@ -16,8 +16,11 @@ typedef struct {
     const char *unit_source;
     const bg_row *header;       /* last header row, or NULL */
     char **header_text;         /* its cells, cleaned, merged with a header row above */
+    unsigned char *unit_only;   /* its cells that are only a unit, (万元): money columns */
     size_t header_n;
+    size_t header_filled;       /* its cells up to the last that holds something */
     size_t unitless;            /* money cells no unit governs */
+    size_t unplaced;            /* numbers of rows narrower than a header with non-money columns */
     size_t *total_at;           /* per column: last amount of a row not introduced by 其中 */
     size_t ncols;
     int part_row;               /* the current row's label starts with 其中 */
@@ -66,8 +69,21 @@ static int has_cjk(const char *s, size_t n)
     return 0;
 }
 
-/* A row label or header as a reader names it: cleaned, without 其中, a final
- * colon or its (万元). */
+/* Can s start with a list number (1、, 二、, (3))? Its 、 or bracket is
+ * near the start: most labels are passed by without an expression. */
+static int may_be_marked(const char *s, size_t n)
+{
+    size_t lim = n < 16 ? n : 16;
+    if (memchr(s, '(', lim))
+        return 1;
+    for (size_t i = 0; i + 3 <= lim; i++)
+        if (memcmp(s + i, "、", 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* A row label or header as a reader names it: cleaned, without its list
+ * number, 其中, a final colon or its (万元). */
 static char *label_text(tctx *c, const bg_piece *cell)
 {
     char *s = bg_clean(cell->s, cell->len);
@@ -75,6 +91,10 @@ static char *label_text(tctx *c, const bg_piece *cell)
     if (bg_match(c->m, &c->ar->header_unit, s, n, 0, ov, 1, cell->line)) {
         memmove(s + ov[0], s + ov[1], n - ov[1] + 1);
         n -= ov[1] - ov[0];
+    }
+    if (may_be_marked(s, n) && bg_match(c->m, &c->ar->row_mark, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
+        memmove(s, s + ov[1], n - ov[1] + 1);
+        n -= ov[1];
     }
     if (bg_match(c->m, &c->ar->part, s, n, 0, ov, 1, cell->line) && ov[0] == 0) {
         memmove(s, s + ov[1], n - ov[1] + 1);
@@ -90,8 +110,27 @@ static void free_header(tctx *c)
     for (size_t i = 0; i < c->header_n; i++)
         free(c->header_text[i]);
     free(c->header_text);
+    free(c->unit_only);
     c->header_text = NULL;
+    c->unit_only = NULL;
     c->header_n = 0;
+}
+
+/* Cells up to the last that holds something: a pipe row padded with empty
+ * cells (年度资金总额 | 650 | 94 | 0.1 | 2.9 | ||) is as wide as its header. */
+static size_t filled_width(const bg_row *row)
+{
+    size_t n = row->n;
+    while (n > 0 && bg_piece_chars(&row->cells[n - 1]) == 0)
+        n--;
+    return n;
+}
+
+/* Does cell k of row stand under the header's cell k? When the row is as
+ * wide as the header, counting or not the empty cells that end them. */
+static int same_columns(const tctx *c, const bg_row *row, size_t k)
+{
+    return c->header && k < c->header_n && (c->header_n == row->n || c->header_filled == filled_width(row));
 }
 
 /* A header row: no number cells, short cells, most of them column names. */
@@ -130,9 +169,13 @@ static void install_header(tctx *c, const bg_row *row)
     if (!merge) {
         free_header(c);
         c->header_text = bg_xcalloc(row->n ? row->n : 1, sizeof *c->header_text);
+        c->unit_only = bg_xcalloc(row->n ? row->n : 1, 1);
     }
     for (size_t k = 0; k < row->n; k++) {
         char *t = label_text(c, &row->cells[k]);    /* 年度预算申请(万元): its unit is not its name */
+        char unit[16];
+        c->unit_only[k] |= !*t && unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line,
+                                         unit, sizeof unit);
         if (merge && c->header_text[k] && *t) {
             char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
             free(t);
@@ -146,13 +189,18 @@ static void install_header(tctx *c, const bg_row *row)
         c->header_text[k] = t;
     }
     c->header_n = row->n;
+    c->header_filled = filled_width(row);
     c->header = row;
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
- * label may start with digits too (2020年医疗救助补助资金), but goes on. */
-static int is_figure(const bg_piece *cell)
+ * label may start with digits too (2020年医疗救助补助资金), but goes on, or
+ * with its list number (2、出国经费). */
+static int is_figure(tctx *c, const bg_piece *cell)
 {
+    size_t ov[2];
+    if (may_be_marked(cell->s, cell->len) && bg_match(c->m, &c->ar->row_mark, cell->s, cell->len, 0, ov, 1, cell->line))
+        return 0;
     size_t i = 0;
     while (i < cell->len && cell->s[i] == ' ')
         i++;
@@ -165,6 +213,21 @@ static int is_figure(const bg_piece *cell)
     while (i < cell->len && strchr("0123456789.,", cell->s[i]))
         i++;
     return bg_utf8_count(cell->s + i, cell->len - i) <= 8;     /* 万元/公里 */
+}
+
+static int not_money(tctx *c, const char *s, long line)
+{
+    size_t ov[2];
+    return bg_match(c->m, &c->ar->not_money, s, strlen(s), 0, ov, 1, line);
+}
+
+/* Does a column of the header hold no money (分值, 执行率, 得分)? */
+static int header_not_money(tctx *c)
+{
+    for (size_t k = 0; k < c->header_n; k++)
+        if (c->header_text[k] && *c->header_text[k] && not_money(c, c->header_text[k], c->header->line))
+            return 1;
+    return 0;
 }
 
 static int is_money(tctx *c, const char *row, const char *column, long line)
@@ -254,8 +317,15 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        char *col = c->header && c->header_n == row->n && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
-        if (!is_money(c, rl, col, cell->line)) {
+        int known = same_columns(c, row, k);
+        char *col = known && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
+        /* a column headed by its unit alone (万元) holds money, whatever its rows */
+        int unit_col = known && c->unit_only[k] && !(rl && not_money(c, rl, cell->line));
+        if (!unit_col && !is_money(c, rl, col, cell->line)) {
+            free(rl);
+            free(col);
+        } else if (!known && c->header && header_not_money(c)) {
+            c->unplaced++;      /* it may stand under 分值 or 执行率: its row's label does not make it money */
             free(rl);
             free(col);
         } else if (!*unit) {
@@ -307,16 +377,16 @@ static void table_row(tctx *c, const bg_row *row)
         numbers |= matches(c, &c->ar->cell_number, cell) || matches(c, &c->ar->cell_labelled, cell);
     }
     /* A raw row's cells have no certain column: only their written amounts count. */
-    int header = !row->raw && is_header(c, row, numbers);
+    int header = !row->raw && (row->header || is_header(c, row, numbers));
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
-        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
+        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1]))
             lab = &row->cells[k - 1];
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = !row->raw && c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+            const char *col = !row->raw && same_columns(c, row, k) ? c->header_text[k] : NULL;
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
@@ -332,12 +402,15 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;
         table_row(&c, &tb->rows[r]);
     }
+    if (c.unplaced)
+        bg_warn(w, tb->line, "table: %zu number%s in rows narrower than their header have no certain column, and "
+                "some columns hold no money; not taken as amounts", c.unplaced, c.unplaced > 1 ? "s" : "");
     if (c.unitless)
         bg_warn(w, tb->line, "table: %zu number%s in money cells with no unit declared; not taken as amounts",
                 c.unitless, c.unitless > 1 ? "s" : "");

@@ -27,6 +27,7 @@ static const regex_slot slots[] = {
     SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
     SLOT("money-words", "header_word", header_word), SLOT("money-words", "declaration", declaration), SLOT("money-words", "header_unit", header_unit),
     SLOT("money-words", "cell_number", cell_number), SLOT("money-words", "cell_labelled", cell_labelled),
+    SLOT("money-words", "row_mark", row_mark),
     SLOT("labels", "clause_end", clause_end), SLOT("labels", "drop_after", drop_after),
     SLOT("labels", "part", part), SLOT("labels", "total", total), SLOT("labels", "count_at_end", count_at_end),
     SLOT("labels", "restate", restate),

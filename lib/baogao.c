@@ -11,7 +11,6 @@
 #include "result.h"
 #include "sha256.h"
 #include "text.h"
-#include "word_rows.h"
 
 const char *baogao_version(void)
 {
@@ -108,13 +107,15 @@ static const struct {
                      "year_cell year_alone year_prose" },
     { "unit", 1, "name wan_exponent" },
     { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal anchor anchor_reach" },
-    { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled" },
+    { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled row_mark" },
     { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", 1, "role header" },
     { "indicator-rules", 1, "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
                             "date figure_cell level1_word level2_word comparator" },
-    { "cell-stream", 1, "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
-                        "header_max_chars column_slack" },
+    { "cell-stream", 1, "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
+                        "continues_prev weight_piece labelled rate_header percent glued_unit glued_rate glued_note "
+                        "glued_run glued_total glued_levels fragment_max_chars max_fragments header_max_chars column_slack "
+                        "label_max_chars rate_slack" },
     { "quality-scale", 0, "words" },
     { "scores", 1, "total grade item item_weight quoted item_name" },
     { "checks", 1, "total_row generic_label" },
@@ -322,9 +323,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_matcher m;
     bg_matcher_init(&m, &r->warnings);
     bg_layout_build(&r->text, &pat->layout, &pat->headings, &m, &r->layout);
-    bg_word_rows_apply(&r->text, &pat->tables, &m, &r->layout);
+    bg_piped_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
     bg_cellstream_apply(&pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
     bg_columns_apply(&r->text, &pat->stream, &pat->tables, &m, &r->layout);
+    bg_glued_apply(&r->text, &pat->stream, &pat->tables, &m, &r->warnings, &r->layout);
+    bg_budget_rows_apply(&pat->stream, &pat->tables, &m, &r->layout);
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);

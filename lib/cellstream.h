@@ -18,10 +18,25 @@ typedef struct {
     bg_regex note;              /* a cell that reads as an explanation, not a name */
     bg_regex level_word;        /* a level-1/level-2 name: never a 三级指标 or a value */
     bg_regex value_text;        /* a cell starting with a figure (100人): never a name */
+    bg_regex annotation;        /* a bracketed piece after a header cell: (20分*执行率) */
+    bg_regex continues_next;    /* a piece ending so goes on in the next one: 分析及 */
+    bg_regex continues_prev;    /* a piece starting so goes on from the one before: 及改进措施 */
+    bg_regex weight_piece;      /* a level's weight on a line of its own: (50), 30分) */
+    bg_regex labelled;          /* a cell holding its label and its figure: 项目支出:12.50 */
+    bg_regex rate_header;       /* a column of percentages: 执行率 */
+    bg_regex percent;           /* a percentage cell: only under such a column */
+    bg_regex glued_unit;        /* the unit a glued header follows: (万元) */
+    bg_regex glued_rate;        /* a rate column in a glued header: 执行率(B/A) */
+    bg_regex glued_note;        /* a note glued after a column name: (A) */
+    bg_regex glued_run;         /* figures run together: 194.9194.9100% */
+    bg_regex glued_total;       /* a glued list's total: 全县合计 */
+    bg_regex glued_levels;      /* an indicator header run together: 一级指标二级指标 */
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */
     long column_slack;          /* columns laid out with spaces: how far a cell may stand off its header */
+    long label_max_chars;       /* a glued row's label is no longer */
+    long rate_slack;            /* a printed rate may be off its figures by this many percentage points */
 } bg_stream_rules;
 
 int bg_stream_compile(const bg_records *recs, bg_stream_rules *sr, baogao_error *err);

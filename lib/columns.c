@@ -8,8 +8,16 @@
  * a line without one holds the rest of cells wrapped from the row above.
  * Page-number lines and a header repeated after a page break are skipped. A
  * line whose pieces stand under no column, or run over the next one (prose),
- * ends the table. */
+ * ends the table.
+ *
+ * Rows printed a line each with single spaces between cells (a sheet pasted
+ * as text) stand in no columns: there the cells are the words of the line.
+ * A header line of short words naming at least three columns takes the
+ * lines below holding a figure and no more words than it has (fewer: cells
+ * merged, mapped downstream); a header naming fewer columns takes only
+ * lines of exactly its width, two of them at least. */
 #include "columns.h"
+#include "splice.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -118,16 +126,6 @@ static int repeated_header(const cctx *c, const seg *sg, const size_t *col, size
     return same >= 3;
 }
 
-static bg_row *new_row(bg_table *tb, size_t width, long line)
-{
-    bg_row row = { 0 };
-    row.n = row.cap = width;
-    row.cells = bg_xcalloc(width, sizeof *row.cells);
-    row.line = line;
-    BG_PUSH(tb->rows, tb->n, tb->cap, row);
-    return &tb->rows[tb->n - 1];
-}
-
 static void add_pieces(const cctx *c, bg_row *row, const seg *sg, const size_t *col, size_t n, long line)
 {
     for (size_t i = 0; i < n; i++)
@@ -145,7 +143,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
     c->ncols = n;
     for (size_t i = 0; i < n; i++)
         col[i] = i;
-    add_pieces(c, new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
+    add_pieces(c, bg_table_new_row(tb, n, (long)k0 + 1), sg, col, n, (long)k0 + 1);
     bg_row *cur = &tb->rows[0];
     size_t cur_index = 0;
     int skipping = 0;           /* the lines of a reprinted header */
@@ -159,7 +157,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
         if (repeated_header(c, sg, col, m, line)) {
             skipping = 1;
         } else if (starts_row(c, col, m)) {
-            cur = new_row(tb, n, line);
+            cur = bg_table_new_row(tb, n, line);
             cur_index = tb->n - 1;
             add_pieces(c, cur, sg, col, m, line);
             skipping = 0;
@@ -178,107 +176,141 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
     return tb->n > 1 ? last : k0;
 }
 
-/* ---- cutting paragraphs ----------------------------------------------------- */
+/* ---- rows of words between single spaces ------------------------------------- */
 
-/* Bytes [i, j) of p as a paragraph of their own. */
-static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j)
+/* Line k (0-based) split at every run of spaces; 0 when it has more words
+ * than a table has columns. */
+static size_t split_words(const bg_text *t, size_t k, seg *out)
 {
-    bg_block b = { 0 };
-    b.kind = BG_BLOCK_PARA;
-    bg_piece_slice(p, i, j, &b.text);
-    b.line = b.text.line = bg_text_line(t, bg_piece_pos(p, i));
-    b.end_line = b.text.end_line = bg_text_line(t, bg_piece_pos(p, j - 1));
-    return b;
-}
-
-static int blank_bytes(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
+    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0;
+    if (!memchr(t->s + a, ' ', b - a) && !memchr(t->s + a, '\t', b - a)) {
+        out[0] = (seg){ a, b, 0, 0 };       /* one word: most lines of prose */
+        return a < b;
+    }
+    for (size_t i = a; i < b;) {
+        while (i < b && (t->s[i] == ' ' || t->s[i] == '\t'))
+            i++;
+        if (i == b)
+            break;
+        if (n == MAX_SEGS)
             return 0;
-    return 1;
-}
-
-/* A table found and the normalized bytes [from, to) its lines held. */
-typedef struct {
-    bg_table table;
-    size_t from, to;
-} found;
-
-typedef struct {
-    bg_block *blocks;
-    size_t n, cap;
-} block_list;
-
-static void put_table(block_list *bl, const found *f)
-{
-    bg_block b = { 0 };
-    b.kind = BG_BLOCK_TABLE;
-    b.table = f->table;
-    b.line = f->table.line;
-    b.end_line = f->table.end_line;
-    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
-}
-
-static void put_text(block_list *bl, const bg_text *t, const bg_block *para, size_t i, size_t j)
-{
-    const bg_piece *p = &para->text;
-    if (j <= i || blank_bytes(p->s + i, j - i))
-        return;
-    bg_block b = cut_para(t, p, i, j);
-    if (i == 0) {               /* the paragraph's start: its heading marker */
-        b.has_marker = para->has_marker;
-        b.mk = para->mk;
+        out[n] = (seg){ i, i, 0, 0 };
+        while (i < b && t->s[i] != ' ' && t->s[i] != '\t')
+            i++;
+        out[n++].b = i;
     }
-    BG_PUSH(bl->blocks, bl->n, bl->cap, b);
+    return n;
 }
 
-/* Cut paragraph b around the tables (from *next on, in text order): its text
- * outside them stays paragraphs, each table takes the place of its lines. */
-static void cut_around(block_list *bl, const bg_text *t, const bg_block *b, const found *fs, size_t nf,
-                       size_t *next)
+static int word_matches(const cctx *c, const bg_regex *re, const seg *s, long line)
 {
-    const bg_piece *p = &b->text;
-    size_t pos = 0;
-    while (pos < p->len) {
-        size_t r = *next;
-        if (r < nf && bg_piece_pos(p, pos) >= fs[r].from) {     /* inside table r */
-            put_table(bl, &fs[r]);
-            while (pos < p->len && bg_piece_pos(p, pos) < fs[r].to)
-                pos++;
-            (*next)++;
-            continue;
-        }
-        size_t end = pos;
-        while (end < p->len && (r >= nf || bg_piece_pos(p, end) < fs[r].from))
-            end++;
-        put_text(bl, t, b, pos, end);
-        pos = end;
+    size_t ov[2];
+    return bg_match(c->m, re, c->t->s + s->a, s->b - s->a, 0, ov, 1, line);
+}
+
+/* Is line k a header of words: three or more, all short, none a figure,
+ * some naming columns? *strong: three of them do. */
+static int word_header(const cctx *c, const seg *sg, size_t n, long line, int *strong)
+{
+    size_t named = 0;
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)      /* the lengths first: prose fails there, before any expression */
+        if ((long)bg_utf8_count(c->t->s + sg[i].a, sg[i].b - sg[i].a) > c->sr->header_max_chars)
+            return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (word_matches(c, &c->sr->value_text, &sg[i], line))
+            return 0;
+        named += seg_role(c, &sg[i], line) != BG_R_NONE;
+    }
+    *strong = named >= 3;
+    return named >= 1;
+}
+
+/* Is a line of m words a row under a header of n: at least two words, one
+ * of them a figure, no more than the header (exactly as many if it is weak)? */
+static int word_row(const cctx *c, const seg *sg, size_t m, size_t n, int strong, long line)
+{
+    if (m < 2 || m > n || (!strong && m != n))
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if (word_matches(c, &c->sr->value_text, &sg[i], line))
+            return 1;
+    return 0;
+}
+
+static void add_words(const cctx *c, bg_table *tb, const seg *sg, size_t m, long line)
+{
+    bg_row *row = bg_table_new_row(tb, m, line);
+    for (size_t i = 0; i < m; i++) {
+        bg_piece_add(&row->cells[i], c->t, sg[i].a, sg[i].b, line);
+        bg_piece_finish(&row->cells[i]);
     }
 }
 
-/* Replace the lines of the tables found (in text order) by the tables, in
- * one pass over the blocks. */
-static void splice(const bg_text *t, bg_layout *l, const found *fs, size_t nf)
+/* Read the table of words whose header is line k0; returns its last line
+ * (0-based), or k0 when too few rows follow. */
+static size_t read_word_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
 {
-    block_list bl = { NULL, 0, 0 };
-    size_t next = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        bg_block *b = &l->blocks[i];
-        const bg_piece *p = &b->text;
-        if (b->kind != BG_BLOCK_PARA || next >= nf || bg_piece_pos(p, p->len) <= fs[next].from) {
-            BG_PUSH(bl.blocks, bl.n, bl.cap, *b);
-            continue;
-        }
-        cut_around(&bl, t, b, fs, nf, &next);
-        bg_piece_free(&b->text);
+    seg sg[MAX_SEGS];
+    int strong;
+    size_t n = split_words(c->t, k0, sg), last = k0;
+    if (!word_header(c, sg, n, (long)k0 + 1, &strong))
+        return k0;
+    add_words(c, tb, sg, n, (long)k0 + 1);
+    tb->rows[0].header = 1;
+    for (size_t k = k0 + 1; k < l->nlines && l->line_kind[k] == BG_LINE_TEXT; k++) {
+        size_t m = split_words(c->t, k, sg);
+        if (!word_row(c, sg, m, n, strong, (long)k + 1))
+            break;
+        add_words(c, tb, sg, m, (long)k + 1);
+        last = k;
     }
-    for (; next < nf; next++)
-        put_table(&bl, &fs[next]);
-    free(l->blocks);
-    l->blocks = bl.blocks;
-    l->n = bl.n;
-    l->cap = bl.cap;
+    tb->shape = BG_SHAPE_SPACED;
+    tb->line = (long)k0 + 1;
+    tb->end_line = (long)last + 1;
+    return tb->n >= (strong ? 2u : 3u) ? last : k0;
+}
+
+/* A list of labels and figures under a heading that states their unit, the
+ * heading broken over short lines (年度 / 预算 / 安排 / (万元)), each row a
+ * label and a figure: a table of two columns, the heading over its labels.
+ * Line k0 ends with the unit; returns the table's last line, or k0. */
+static size_t read_unit_list(cctx *c, const bg_layout *l, size_t k0, size_t lo, bg_table *tb, size_t *first)
+{
+    seg sg[MAX_SEGS];
+    size_t ov[2], a = c->t->lines[k0], k = k0, last = k0;
+    size_t e = k0 + 1 < c->t->nlines ? c->t->lines[k0 + 1] - 1 : c->t->len;
+    if (!memchr(c->t->s + a, '(', e - a))          /* the unit's bracket: nothing more on most lines */
+        return k0;
+    size_t n = split_words(c->t, k0, sg);
+    if (n != 1 || !bg_match(c->m, &c->sr->unit_fragment, c->t->s + sg[0].a, sg[0].b - sg[0].a, 0, ov, 1, (long)k0 + 1))
+        return k0;
+    while (k > lo && k0 - k < (size_t)c->sr->max_fragments && l->line_kind[k - 1] == BG_LINE_TEXT
+           && split_words(c->t, k - 1, sg) == 1
+           && (long)bg_utf8_count(c->t->s + sg[0].a, sg[0].b - sg[0].a) <= c->sr->fragment_max_chars
+           && !word_matches(c, &c->sr->value_text, &sg[0], (long)k))
+        k--;
+    bg_row *h = bg_table_new_row(tb, 2, (long)k + 1);
+    h->header = 1;
+    for (size_t j = k; j <= k0; j++) {
+        split_words(c->t, j, sg);
+        bg_piece_add(&h->cells[0], c->t, sg[0].a, sg[0].b, (long)j + 1);
+    }
+    bg_piece_finish(&h->cells[0]);
+    bg_piece_finish(&h->cells[1]);
+    for (size_t j = k0 + 1; j < l->nlines && l->line_kind[j] == BG_LINE_TEXT; j++) {
+        if (split_words(c->t, j, sg) != 2 || word_matches(c, &c->sr->value_text, &sg[0], (long)j + 1)
+            || !word_matches(c, &c->sr->value, &sg[1], (long)j + 1))
+            break;
+        add_words(c, tb, sg, 2, (long)j + 1);
+        last = j;
+    }
+    tb->shape = BG_SHAPE_SPACED;
+    tb->line = (long)k + 1;
+    tb->end_line = (long)last + 1;
+    *first = k;
+    return tb->n >= 3 ? last : k0;
 }
 
 void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
@@ -286,27 +318,34 @@ void bg_columns_apply(const bg_text *t, const bg_stream_rules *sr, const bg_tabl
 {
     cctx c = { t, sr, tr, m, { 0 }, { BG_R_NONE }, 0 };
     seg sg[MAX_SEGS];
-    found *fs = NULL;
-    size_t nf = 0, cap = 0;
+    bg_found *fs = NULL;
+    size_t nf = 0, cap = 0, free_from = 0;     /* lines before it belong to a table found */
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t n;
-        if (l->line_kind[k] != BG_LINE_TEXT || (n = split_line(t, k, sg)) < 3
-            || !header_line(&c, sg, n, (long)k + 1, c.roles))
+        if (l->line_kind[k] != BG_LINE_TEXT)
             continue;
-        found f = { { 0 }, t->lines[k], 0 };
-        size_t last = read_table(&c, l, k, &f.table);
+        bg_found f = { { 0 }, t->lines[k], 0 };
+        size_t last = k, first = k;
+        if ((n = split_line(t, k, sg)) >= 3 && header_line(&c, sg, n, (long)k + 1, c.roles))
+            last = read_table(&c, l, k, &f.table);
+        else if (n == 1 && (last = read_word_table(&c, l, k, &f.table)) == k) {
+            bg_table_free(&f.table);
+            last = read_unit_list(&c, l, k, free_from, &f.table, &first);
+            f.from = t->lines[first];
+        }
         if (last == k) {
             bg_table_free(&f.table);
             continue;
         }
         f.to = last + 1 < t->nlines ? t->lines[last + 1] - 1 : t->len;
         BG_PUSH(fs, nf, cap, f);
-        for (size_t j = k; j <= last; j++)
+        for (size_t j = first; j <= last; j++)
             if (l->line_kind[j] == BG_LINE_TEXT)
                 l->line_kind[j] = BG_LINE_TABLE;
         k = last;
+        free_from = last + 1;
     }
     if (nf)
-        splice(t, l, fs, nf);
+        bg_splice_tables(t, l, fs, nf);
     free(fs);
 }

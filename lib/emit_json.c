@@ -166,6 +166,7 @@ static const char *shape_name(bg_table_shape s)
     case BG_SHAPE_SPACED: return "spaced";
     case BG_SHAPE_CELL_LINES: return "cell-lines";
     case BG_SHAPE_COLUMNS: return "columns";
+    case BG_SHAPE_GLUED: return "glued";
     default: return "pipe";
     }
 }

@@ -455,13 +455,14 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     find_unit(c, l, block);
     reset_levels(c);
     /* A table with no header of its own, right after one that had: the same
-     * table broken by a page or a stray line. Its levels start afresh. */
+     * table broken by a page or a stray line. Its levels start afresh. (A
+     * header the layout found, naming too few columns here, is its own.) */
     int continued = 0;
     char *break_name = NULL;    /* a level-1 name printed between the halves */
     bg_dec break_weight;
     size_t first = c->out->nindicators;
     if (c->carry.h.roles && tb->line - c->carry.end_line <= CONTINUATION_LINES
-        && (tb->n == 0 || !bg_header_of(c->tr, c->m, &tb->rows[0], &h))) {
+        && (tb->n == 0 || (!tb->rows[0].header && !bg_header_of(c->tr, c->m, &tb->rows[0], &h)))) {
         copy_header(&h, &c->carry.h);
         have = continued = 1;
         is_ind = c->carry.is_ind;

@@ -34,6 +34,7 @@ typedef struct {
     size_t n, cap;
     long line;
     int raw;                /* cells not placed in columns with certainty: shown, not read */
+    int header;             /* the layout stage found it to be its table's header */
     int padded;             /* counted to the table's width: empty cells at its end are padding */
 } bg_row;
 
@@ -41,9 +42,10 @@ typedef enum {
     BG_SHAPE_TAB_ROWS,      /* a row per line, TAB between cells (001) */
     BG_SHAPE_TAB_CELLS,     /* a cell per line starting with TAB, blank line between rows (000) */
     BG_SHAPE_PIPE,          /* a | b | c */
-    BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, cells between spaces */
+    BG_SHAPE_SPACED,        /* a whole spreadsheet on one line, or a row per line, cells between spaces */
     BG_SHAPE_CELL_LINES,    /* a spreadsheet flattened one cell per line, no TABs */
-    BG_SHAPE_COLUMNS        /* cells laid out in columns with spaces (PDF text), cells wrapped */
+    BG_SHAPE_COLUMNS,       /* cells laid out in columns with spaces (PDF text), cells wrapped */
+    BG_SHAPE_GLUED          /* cells run together with no separator */
 } bg_table_shape;
 
 typedef struct {

@@ -4,6 +4,9 @@
 
 #include "amounts.h"
 #include "cellstream.h"
+#include "budget_rows.h"
+#include "glued.h"
+#include "pipecells.h"
 #include "columns.h"
 #include "checks.h"
 #include "indicators.h"

@@ -952,14 +952,21 @@ static void test_pipe_rows_not_counted(void)
     CHECK_NUM(b, "score", 9);
     cJSON_Delete(root);
 
-    /* a cell per line and no line of several cells: nothing bears a width out */
+    /* a cell per line and no line of several cells: nothing bears a width
+     * out to the row counter; the pipe-cells reader (pipecells.c) reads it
+     * by its header, a bare pipe ending each row */
     const char *cells = TITLE
         "一级指标 |\n二级指标 |\n三级指标 |\n目标值 |\n|\n"
         "产出指标 |\n数量指标 |\n培训人数 |\n120人 |\n|\n"
         "产出指标 |\n质量指标 |\n合格率 |\n95% |\n";
     root = convert(cells);
-    CHECK_INT(count(root, "indicators"), 0);
-    CHECK_INT(count(root, "tables"), 0);       /* one cell a row: text, a cell per line */
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_STR(S(item(root, "tables", 0), "shape"), "pipe");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level3"), "培训人数");
+    CHECK_STR(S(item(root, "indicators", 0), "target"), "120人");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "质量指标");
+    CHECK_STR(S(item(root, "indicators", 1), "target"), "95%");
     cJSON_Delete(root);
 }
 
@@ -1455,30 +1462,382 @@ static void test_stream_corner_cell(void)
     cJSON_Delete(root);
 }
 
-/* Known gaps, kept visible. */
-static void test_known_gaps(void)
+/* A header cell broken at a conjunction: the piece after 及 (偏差原因 / 分析及
+ * / 改进措施) and a piece starting with one (偏差原因分析 / 及改进措施) go on
+ * with the cell; a piece ending a sentence is not joined. */
+static void test_stream_header_conjunction(void)
 {
-#if 0 /* BUG: a header cell split by a space after a part that names a column
-       * (偏差原因分析 / 及改进措施) is not joined: a piece after a named cell
-       * joins it only when it is one character or a unit
-       * (lib/cellstream.c:191); 及改进措施 becomes a raw stretch with a warning
-       * and the header cell reads 偏差原因分析. */
-    {
     static const char *const cells[] = {
         "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析", "及改进措施",
         "产出指标", "数量指标", "培训场次", "≥12场", "14场", "50", "50",
         "效益指标", "社会效益指标", "参训合格率", "≥90%", "88%", "30", "25", "部分学员缺考，下期加强考勤",
         "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "95%", "20", "20", NULL,
     };
-    cJSON *root = convert_owned(one_line(cells));
+    cJSON *root = convert_owned(cell_lines(cells));
     CHECK_INT(count(root, "warnings"), 0);
-    const cJSON *hdr = cJSON_GetArrayItem(get(item(root, "tables", 0), "rows"), 0);
-    CHECK_INT(cJSON_GetArraySize(hdr), 8);
-    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(hdr, 7)), "偏差原因分析及改进措施");
+    CHECK_INT(count(item(root, "tables", 0), "header"), 8);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(get(item(root, "tables", 0), "header"), 7)), "偏差原因分析及改进措施");
     CHECK_STR(S(item(root, "indicators", 1), "note"), "部分学员缺考,下期加强考勤");
     cJSON_Delete(root);
+
+    static const char *const three[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因", "分析及", "改进措施",
+        "产出指标", "数量指标", "巡查次数", "≥24次", "26次", "60", "60",
+        "效益指标", "社会效益指标", "隐患整改率", "100%", "92%", "40", "35", "两处隐患待汛后处理，已列入下年计划", NULL,
+    };
+    root = convert_owned(cell_lines(three));
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(get(item(root, "tables", 0), "header"), 7)), "偏差原因分析及改进措施");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level1"), "产出指标");     /* not 分析及 or 改进措施 */
+    CHECK_STR(S(item(root, "indicators", 1), "note"), "两处隐患待汛后处理,已列入下年计划");
+    CHECK(!has_level3(root, "改进措施"));
+    cJSON_Delete(root);
+}
+
+/* Level names broken over lines (数量 / 指标, 社会效 / 益指标) and a level's
+ * weight on a line of its own, its bracket perhaps lost ((60), 40分)): one
+ * cell each. A placeholder row (……) is no name. Pieces that do not make a
+ * level name are not joined: the names beyond the name columns go raw. */
+static void test_stream_split_names(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "(60)", "数量", "指标", "巡河次数", "≥48次", "52次", "30", "30",
+        "……",
+        "时效", "指标", "巡河记录上报及时率", "100%", "100%", "30", "28",
+        "效益指标", "40分)", "社会效", "益指标", "群众满意度", "≥90%", "93%", "40", "38",
+        "生态", "效益", "河段", "水质达标率", "≥90%", "95%", "10", "10", NULL,
+    };
+    for (int shape = 0; shape < 2; shape++) {
+        cJSON *root = convert_owned(shape ? one_line(cells) : cell_lines(cells));
+        CHECK_INT(count(root, "indicators"), 4);
+        const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1), *d = item(root, "indicators", 2);
+        CHECK_STR(S(a, "level1"), "产出指标");
+        CHECK_NUM(a, "level1_weight", 60);
+        CHECK_STR(S(a, "level2"), "数量指标");
+        CHECK_STR(S(a, "level3"), "巡河次数");
+        CHECK_STR(S(b, "level1"), "产出指标");
+        CHECK_STR(S(b, "level2"), "时效指标");
+        CHECK_STR(S(b, "level3"), "巡河记录上报及时率");
+        CHECK_STR(S(d, "level1"), "效益指标");
+        CHECK_NUM(d, "level1_weight", 40);
+        CHECK_STR(S(d, "level2"), "社会效益指标");
+        CHECK_NUM(d, "score", 38);
+        /* 生态 / 效益 / 河段: four names, no level name made; one is left out */
+        CHECK(S(item(root, "indicators", 3), "level1") && strcmp(S(item(root, "indicators", 3), "level1"), "生态效益") != 0);
+        CHECK(has_warning(root, "raw"));
+        cJSON_Delete(root);
     }
-#endif
+}
+
+/* A figures header with no corner before it, its first cell carrying the
+ * unit with the closing bracket lost (年度预算申请 / (万元): the rows' 98.64%
+ * stands under 执行率 only when that cell is the label column. Cells holding
+ * label and figure after the row are rows of their own; the paragraph after
+ * them is not. Without a percentage to say so, the first cell stays a column. */
+static void test_stream_corner_first_cell(void)
+{
+    static const char *const cells[] = {
+        "预算部门名称", "石枫乡测试站",
+        "年度预算申请", "(万元", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "520.30", "548.70", "541.26", "10", "98.64%", "9.86",
+        "按收入性质分:548.70", "其中:一般公共预算:500.70", "政府性基金拨款:", "其他资金:48.00",
+        "年度总体目标完成情况良好。", NULL,
+    };
+    {
+        cJSON *root = convert_owned(cell_lines(cells));   /* too few cells for a one-line sheet */
+        CHECK_INT(count(root, "amounts"), 6);
+        const cJSON *a = item(root, "amounts", 0), *c = item(root, "amounts", 2), *e = item(root, "amounts", 4);
+        CHECK_STR(S(a, "label"), "年度资金总额 年初预算数");
+        CHECK_NUM(a, "value_wan", 520.30);
+        CHECK_STR(S(c, "label"), "年度资金总额 全年执行数");
+        CHECK_NUM(c, "value_wan", 541.26);
+        CHECK_STR(S(item(root, "amounts", 3), "label"), "按收入性质分");
+        CHECK_STR(S(e, "label"), "一般公共预算");
+        CHECK_STR(S(e, "unit"), "万元");
+        CHECK_NUM(item(root, "amounts", 5), "value_wan", 48);
+        CHECK_INT(count(root, "warnings"), 0);
+        cJSON_Delete(root);
+    }
+    static const char *const plain[] = {
+        "项目名称", "渠道清淤", "年度预算申请", "(万元)", "全年预算数", "全年执行数",
+        "年度资金总额", "60.00", "58.00", "57.50", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(plain));
+    CHECK_INT(count(root, "amounts"), 3);
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "年度预算申请");
+    CHECK_STR(S(item(root, "amounts", 2), "column"), "全年执行数");
+    cJSON_Delete(root);
+}
+
+/* A table of figures whose rows are numbered (1、…, 其中:…): the numbers are
+ * row labels, not headings, and not part of the row's name; a label whose
+ * figures are blank is a row of its own when a placeholder ends it; the
+ * heading after the table is a heading. Columns named with their year. */
+static void test_stream_numbered_rows(void)
+{
+    const char *text = TITLE
+        "经费控制情况(万元\n\n2022年决算数\n\n2023年预算数\n\n2023年决算数\n\n"
+        "1、公务接待费\n\n1.20\n\n0.80\n\n0.70\n\n"
+        "其中:外宾接待\n\n0.20\n\n0.10\n\n0.00\n\n"
+        "2、专项业务费\n\n……\n\n"
+        "3、办公费\n\n12.40\n\n11.00\n\n10.85\n\n"
+        "二、绩效目标完成情况\n\n全年完成各项任务。\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 9);
+    const cJSON *a = item(root, "amounts", 0), *p = item(root, "amounts", 4), *z = item(root, "amounts", 8);
+    CHECK_STR(S(a, "label"), "公务接待费 2022年决算数");
+    CHECK_STR(S(p, "row"), "外宾接待");
+    CHECK_NUM(p, "parent", 1);
+    CHECK_STR(S(z, "label"), "办公费 2023年决算数");
+    CHECK_NUM(z, "value_wan", 10.85);
+    CHECK_INT(count(root, "sections"), 1);
+    CHECK_STR(S(item(root, "sections", 0), "title"), "绩效目标完成情况");
+    CHECK_INT(count(root, "warnings"), 0);
+    cJSON_Delete(root);
+}
+
+/* ---- rows of words between single spaces ------------------------------------------------------- */
+
+/* A header of words naming three columns or more takes the lines below
+ * holding a figure (merged cells: fewer words); one naming fewer takes only
+ * lines of its width; a unit heading broken over short lines heads a list of
+ * labels and figures. */
+static void test_space_rows(void)
+{
+    const char *text = TITLE
+        "一级指标 二级指标 三级指标 目标值\n"                  /* 3 */
+        "产出指标 数量指标 巡查里程 ≥120公里\n"
+        "巡查次数 ≥24次\n"                                     /* 5: merged levels */
+        "效益指标 社会效益指标 群众满意度 ≥90%\n"
+        "资金用途 支出科目 预算金额(万元)\n"                   /* 7: names one column */
+        "日常办公 办公费 6.50\n"
+        "设备维修 维修费 3.20\n"
+        "预算\n"
+        "(万元)\n"                                              /* 11 */
+        "合计 9.70\n"
+        "其中财政拨款 9.70\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 3);
+    CHECK_STR(S(item(root, "tables", 0), "shape"), "spaced");
+    CHECK_INT(count(root, "indicators"), 3);
+    CHECK_STR(S(item(root, "indicators", 1), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level3"), "巡查次数");
+    CHECK_STR(S(item(root, "indicators", 1), "target"), "≥24次");
+    CHECK_NUM(item(root, "indicators", 1), "line", 5);
+    CHECK_INT(count(root, "amounts"), 4);
+    CHECK_STR(S(item(root, "amounts", 0), "label"), "办公费 预算金额");
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 3.2);
+    CHECK_STR(S(item(root, "amounts", 2), "label"), "合计");
+    CHECK_NUM(item(root, "amounts", 3), "line", 13);
+    cJSON_Delete(root);
+}
+
+/* Not tables of words: a header naming one column over a single row; a
+ * header of three names over prose without figures; labels and figures
+ * with no unit heading them (they stay prose: a warning, no amount). */
+static void test_space_rows_not_tables(void)
+{
+    const char *text = TITLE
+        "支出科目 资金用途 预算金额(万元)\n"
+        "办公费 日常办公 6.50\n"
+        "\n"
+        "一级指标 二级指标 三级指标\n"
+        "以上 指标 由 评价组 确定\n"
+        "\n"
+        "合计 9.70\n"
+        "其中财政拨款 9.70\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "amounts"), 0);
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK(has_warning(root, "no unit"));
+    cJSON_Delete(root);
+}
+
+/* Empty template rows (指标2 / ……) between rows, and a note column holding
+ * a number (偏差原因 0): the row after an empty one keeps its own level names
+ * (效益指标 / 经济效益 / 指标), the number after the score is the note. */
+static void test_stream_template_rows(void)
+{
+    static const char *const cells[] = {
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "指标1新增座椅数", "40", "40", "30", "30", "0",
+        "指标2", "……",
+        "效益指标", "经济效益", "指标", "指标1场馆收入增长率", "5", "6", "30", "30", "0",
+        "指标2", "……",
+        "社会效益", "指标", "指标1开放天数", "300", "310", "40", "38", "设备检修停馆两周，已调整检修时段", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(cells));
+    CHECK_INT(count(root, "indicators"), 3);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1), *d = item(root, "indicators", 2);
+    CHECK_STR(S(a, "note"), "0");
+    CHECK_NUM(a, "score", 30);
+    CHECK_STR(S(b, "level1"), "效益指标");
+    CHECK_STR(S(b, "level2"), "经济效益指标");
+    CHECK_STR(S(b, "level3"), "指标1场馆收入增长率");
+    CHECK_STR(S(b, "target"), "5");
+    CHECK_STR(S(d, "level1"), "效益指标");
+    CHECK_STR(S(d, "level2"), "社会效益指标");
+    CHECK_NUM(d, "score", 38);
+    CHECK(!has_level3(root, "指标2"));
+    CHECK(!has_warning(root, "raw"));
+    cJSON_Delete(root);
+}
+
+/* A figures row with a blank cell dropped: five figures under six columns.
+ * Left-aligned, its 97.33% would stand under 分值; the one placement the
+ * rate confirms (45.26 / 46.5) is taken. A row whose rate confirms no
+ * placement stays raw. */
+static void test_stream_dropped_figure(void)
+{
+    static const char *const cells[] = {
+        "项目资金", "(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "46.5", "45.26", "10", "97.33%", "9.7",
+        "其中:财政拨款", "40.0", "39.1", "10", "80.00%", "8",
+        "上年结转资金", "6.5", "6.5", "6.16", "5", "94.77%", "4.7", NULL,
+    };
+    cJSON *root = convert_owned(cell_lines(cells));
+    CHECK_INT(count(root, "amounts"), 5);
+    CHECK_STR(S(item(root, "amounts", 4), "label"), "上年结转资金 全年执行数");
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "全年预算数");
+    CHECK_NUM(item(root, "amounts", 0), "value_wan", 46.5);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK(has_warning(root, "raw"));
+    cJSON_Delete(root);
+}
+
+/* ---- rows run together -------------------------------------------------------------------------- */
+
+/* A glued row no split of which the rate confirms ends the table, with a
+ * warning; a glued header without a rate column is not read. */
+static void test_glued_uncertain(void)
+{
+    const char *text = TITLE
+        "项目资金(万元)全年预算数全年执行数执行率\n"
+        "年度资金总额52.450.396.00%\n"                 /* 50.3 / 52.4 = 95.99% */
+        "其中:财政拨款1111100%\n"                      /* 11 | 11 | 100%, 1 | 11 | 1100% … */
+        "地方资金20.420.2100%\n"
+        "\n"
+        "项目资金(万元)全年预算数全年执行数\n"
+        "年度资金总额52.450.3\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_INT(count(item(root, "tables", 0), "rows"), 1);     /* 年度资金总额 only */
+    CHECK_INT(count(root, "amounts"), 2);
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 50.3);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK(has_warning(root, "run together"));
+    cJSON_Delete(root);
+}
+
+/* A list glued after its unit is read only when a total that is its sum
+ * closes it, or when every label holds its colon: a total off by one, a
+ * list with no total, a single labelled figure are not tables. Under a
+ * column headed by its unit alone, a row that counts (人数) is no money. */
+static void test_glued_list_uncertain(void)
+{
+    const char *text = TITLE
+        "分配表村组补助经费(万元)备注一组4二组3三组2合计10\n"      /* 4 + 3 + 2 = 9 */
+        "分配表村组补助经费(万元)备注一组4二组3三组2\n"             /* no total */
+        "资金情况(万元)资金总额:12其他资金总体目标按期完成\n"       /* one figure */
+        "分配表村组补助经费(万元)备注一组4二组3三组2合计9\n"       /* the sum: read */
+        "资金情况(万元)资金总额:12参训人数:30\n";                    /* colons: read; 人数 is no money */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 2);
+    CHECK_INT(count(root, "amounts"), 5);
+    CHECK_STR(S(item(root, "amounts", 4), "label"), "资金总额");
+    CHECK_NUM(item(root, "amounts", 0), "line", 6);
+    CHECK_STR(S(item(root, "amounts", 3), "label"), "合计");
+    CHECK_NUM(item(root, "amounts", 3), "value_wan", 9);
+    cJSON_Delete(root);
+}
+
+/* A budget row that lost its blank 年初预算数 (six cells under seven): its
+ * figures go where the rate puts them (46.17 / 48.6 = 95.00%), 10 under
+ * 分值 and 9 under 得分, no money. A row whose rate places nothing keeps
+ * unknown columns, and under a header with non-money columns its numbers
+ * are not taken. */
+static void test_budget_row_dropped_cell(void)
+{
+    const char *text = TITLE
+        "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "年度资金总额\t48.6\t46.17\t10\t95.00%\t9\n"
+        "其中:财政拨款\t30\t29\t10\t50.00%\t5\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 2);
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "全年预算数");
+    CHECK_NUM(item(root, "amounts", 0), "value_wan", 48.6);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK(has_warning(root, "no certain column"));
+    const cJSON *rows = get(item(root, "tables", 0), "rows");
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetArrayItem(rows, 0)), 7);
+    CHECK_INT(cJSON_GetArraySize(cJSON_GetArrayItem(rows, 1)), 6);
+    cJSON_Delete(root);
+}
+
+/* An indicator table run together is said, not read; the same header with
+ * its cells apart (a header with no rows) is no such table. */
+static void test_glued_indicators_warned(void)
+{
+    cJSON *root = convert(TITLE "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标培训人数50人52人\n");
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK(has_warning(root, "run together"));
+    cJSON_Delete(root);
+    root = convert(TITLE "一级指标 二级指标 三级指标 年度指标值 实际完成值\n全年完成各项培训任务。\n");
+    CHECK(!has_warning(root, "run together"));
+    cJSON_Delete(root);
+}
+
+/* A pipe row padded with empty cells is as wide as its header: its 0.1 is
+ * under 执行率 and its 2.9 under 得分, no money; 650 and 94 have columns. */
+static void test_padded_budget_row(void)
+{
+    const char *text = TITLE
+        "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+        "年度财政资金总额 | 650 | 94 | 0.1 | 2.9 | ||\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 2);
+    CHECK_STR(S(item(root, "amounts", 0), "column"), "预算数(A)");
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "执行数(B)");
+    CHECK_NUM(item(root, "amounts", 1), "value_wan", 94);
+    cJSON_Delete(root);
+}
+
+/* ---- a pipe table printed one cell per line ------------------------------------------------------ */
+
+/* Rows without opening pipes, every cell printed (no merged cells): read
+ * by position. A row that does not fit its columns (a figure under 三级指标)
+ * ends the table: the rows after it are not read shifted. */
+static void test_piped_cells(void)
+{
+    const char *text = TITLE
+        "一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n得分 |\n"
+        "产出指标 |\n数量指标 |\n发放补贴户数 |\n40 |\n40 |\n"
+        "|\n"
+        "产出指标 |\n时效指标 |\n补贴发放及时率 |\n30 |\n27 |\n"
+        "效益指标 |\n社会效益指标 |\n受益群众满意度 |\n30 |\n30 |\n"
+        "满意度指标 |\n群众满意度 |\n30 |\n30 |\n"           /* a cell lost: 30 under 三级指标 */
+        "效益指标 |\n可持续影响指标 |\n设施使用年限 |\n10 |\n10 |\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "tables"), 1);
+    CHECK_INT(count(root, "indicators"), 3);
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "时效指标");
+    CHECK_NUM(item(root, "indicators", 1), "score", 27);
+    CHECK_NUM(item(root, "indicators", 2), "line", 19);
+    CHECK(!has_level3(root, "30"));
+    CHECK(!has_level3(root, "设施使用年限"));
+    cJSON_Delete(root);
+
+    /* too few cells naming columns: no table, the lines stay paragraphs */
+    root = convert(TITLE "分值 |\n得分 |\n10 |\n9 |\n");
+    CHECK_INT(count(root, "tables"), 0);
+    cJSON_Delete(root);
+}
+
+/* Known gaps, kept visible. */
+static void test_known_gaps(void)
+{
 #if 0 /* BUG: in a table laid out with spaces, a merged level cell printed at
        * the middle of its rows (产出指标 on the second of three lines) is read
        * as the level of that row only: the row above lacks it and the row
@@ -1537,6 +1896,20 @@ int main(void)
     test_columns_money_table();
     test_columns_not_a_table();
     test_stream_corner_cell();
+    test_stream_header_conjunction();
+    test_stream_split_names();
+    test_stream_corner_first_cell();
+    test_stream_numbered_rows();
+    test_space_rows();
+    test_space_rows_not_tables();
+    test_stream_template_rows();
+    test_stream_dropped_figure();
+    test_glued_uncertain();
+    test_piped_cells();
+    test_glued_list_uncertain();
+    test_padded_budget_row();
+    test_glued_indicators_warned();
+    test_budget_row_dropped_cell();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

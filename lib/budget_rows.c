@@ -1,0 +1,169 @@
+/* budget_rows.c — rows of a budget table that lost a blank cell (see
+ * budget_rows.h): 年度资金总额 | 48.6 | 46.17 | 10 | 95.00% | 9 under a header
+ * of seven cells. The row is given back its blank cells where the one
+ * placement its rate confirms puts them; otherwise it stays as it is, its
+ * columns unknown. */
+#include "budget_rows.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+
+typedef struct {
+    const bg_stream_rules *sr;
+    const bg_table_rules *tr;
+    bg_matcher *m;
+    bg_header h;
+    unsigned char *rate;        /* per header column: a rate (执行率) */
+} rctx;
+
+static int piece_matches(rctx *c, const bg_regex *re, const bg_piece *p)
+{
+    size_t ov[2];
+    return p->len && bg_match(c->m, re, p->s, p->len, 0, ov, 1, p->line);
+}
+
+static void set_header(rctx *c, const bg_row *row, const bg_header *h)
+{
+    bg_header_free(&c->h);
+    free(c->rate);
+    c->h = *h;
+    c->rate = bg_xcalloc(h->n ? h->n : 1, 1);
+    for (size_t k = 0; k < h->n; k++)
+        c->rate[k] = (unsigned char)piece_matches(c, &c->sr->rate_header, &row->cells[k]);
+}
+
+/* Cells up to the last that holds something (a cell of spaces holds
+ * nothing). */
+static size_t filled(const bg_row *row)
+{
+    size_t n = row->n;
+    while (n > 0 && (row->cells[n - 1].len == 0 || bg_piece_chars(&row->cells[n - 1]) == 0))
+        n--;
+    return n;
+}
+
+/* Does the cell start like a figure (a digit, after spaces)? */
+static int figure_start(const bg_piece *p)
+{
+    size_t i = 0;
+    while (i < p->len && p->s[i] == ' ')
+        i++;
+    return i < p->len && p->s[i] >= '0' && p->s[i] <= '9';
+}
+
+/* The row's labels [0, *labels) and figures after them up to *end, all
+ * cells being one or the other (empty cells ending the row left out), one
+ * figure at least a percentage (the rate, to confirm a placement): 1 when
+ * so. The cheap look at each cell's start comes first: most rows fail there. */
+static int label_and_figures(const bg_row *row, size_t *labels, size_t *end, bg_fig *figs)
+{
+    size_t n = filled(row), k = 0;
+    int pct = 0;
+    while (k < n && !figure_start(&row->cells[k]))
+        k++;
+    if (k == 0 || k == n)
+        return 0;
+    for (size_t i = k; i < n; i++)
+        if (!figure_start(&row->cells[i]))
+            return 0;
+    for (size_t i = k; i < n; i++) {
+        if (!bg_fig_parse(row->cells[i].s, row->cells[i].len, &figs[i - k]))
+            return 0;
+        pct |= figs[i - k].pct;
+    }
+    *labels = k;
+    *end = n;
+    return pct;
+}
+
+/* Give row (labels [0, labels), figures up to end) the blank cells the
+ * rate places, if it is certain. */
+static void repair(rctx *c, bg_row *row, size_t labels, size_t end, const bg_fig *figs)
+{
+    size_t first_fig = 0;
+    while (first_fig < c->h.n && !bg_role_is_figure(c->h.roles[first_fig]))
+        first_fig++;
+    if (first_fig == c->h.n || end >= c->h.n || labels > first_fig)
+        return;
+    size_t *cols = bg_xcalloc(row->n, sizeof *cols);
+    bg_budget_cols bc = { c->h.roles, c->rate, c->h.n, (double)c->sr->rate_slack };
+    if (bg_budget_place(&bc, labels, figs, end - labels, cols)) {
+        bg_piece *cells = bg_xcalloc(c->h.n, sizeof *cells);
+        size_t at = bg_piece_pos(&row->cells[0], 0);
+        for (size_t k = 0; k < c->h.n; k++) {
+            bg_piece_empty_at(&cells[k], at);
+            cells[k].line = cells[k].end_line = row->line;
+        }
+        for (size_t k = 0; k < labels; k++) {
+            bg_piece_free(&cells[k]);
+            cells[k] = row->cells[k];
+        }
+        for (size_t i = 0; i < end - labels; i++) {
+            bg_piece_free(&cells[cols[i]]);
+            cells[cols[i]] = row->cells[labels + i];
+        }
+        for (size_t k = end; k < row->n; k++)
+            bg_piece_free(&row->cells[k]);
+        free(row->cells);
+        row->cells = cells;
+        row->n = row->cap = c->h.n;
+    }
+    free(cols);
+}
+
+enum { UNASKED = -1 };
+
+/* The header over row r: the nearest row above it naming columns and wider
+ * than it. Only rows that may need repair ask, and each row of a table is
+ * read as a header once at most (known[j]: UNASKED, 0 or 1); *header_at is
+ * the header c holds. */
+static int header_above(rctx *c, const bg_table *tb, size_t r, size_t width, signed char *known, size_t *header_at)
+{
+    for (size_t j = r; j-- > 0;) {
+        if (tb->rows[j].raw || known[j] == 0 || filled(&tb->rows[j]) <= width)
+            continue;       /* no wider: no header it lost cells under */
+        if (j == *header_at)
+            return 1;
+        bg_header h;
+        known[j] = (signed char)bg_header_of(c->tr, c->m, &tb->rows[j], &h);
+        if (known[j]) {
+            set_header(c, &tb->rows[j], &h);
+            *header_at = j;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+
+void bg_budget_rows_apply(const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m, bg_layout *l)
+{
+    rctx c = { sr, tr, m, { 0 }, NULL };
+    for (size_t b = 0; b < l->n; b++) {
+        bg_table *tb = &l->blocks[b].table;
+        if (l->blocks[b].kind != BG_BLOCK_TABLE)
+            continue;
+        size_t header_at = SIZE_MAX, labels, end, width = 1;
+        signed char *known = NULL;
+        for (size_t r = 0; r < tb->n; r++)
+            width = tb->rows[r].n > width ? tb->rows[r].n : width;
+        bg_fig *figs = bg_xcalloc(width, sizeof *figs);
+        for (size_t r = 1; r < tb->n; r++) {
+            bg_row *row = &tb->rows[r];
+            if (!row->raw && label_and_figures(row, &labels, &end, figs)) {
+                if (!known) {
+                    known = bg_xmalloc(tb->n);
+                    memset(known, UNASKED, tb->n);
+                }
+                if (header_above(&c, tb, r, end, known, &header_at))
+                    repair(&c, row, labels, end, figs);
+            }
+        }
+        free(figs);
+        free(known);
+    }
+    bg_header_free(&c.h);
+    free(c.rate);
+}

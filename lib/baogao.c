@@ -74,9 +74,12 @@ static const struct {
     { "cell-stream", "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
                      "header_max_chars column_slack" },
     { "quality-scale", "words" },
-    { "scores", "total grade item item_weight quoted item_name" },
+    { "scores", "total grade item item_weight quoted item_name item_level" },
     { "checks", "total_row generic_label" },
     { "rate-rule", "name numerator denominator" },
+    { "measure", "name word heading" },
+    { "item", "name label" },
+    { "fact-rules", "prefix total difference span period clause_end sentence_end" },
 };
 #define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
 
@@ -183,6 +186,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
         rc = bg_scores_compile(&p->recs, &p->scores, err);
     if (rc == 0)
         rc = bg_checks_compile(&p->recs, &p->checks, err);
+    if (rc == 0)
+        rc = bg_facts_compile(&p->recs, &p->facts, err);
     if (rc < 0) {
         baogao_patterns_free(p);
         return NULL;
@@ -194,6 +199,7 @@ void baogao_patterns_free(baogao_patterns *p)
 {
     if (!p)
         return;
+    bg_fact_rules_free(&p->facts);
     bg_check_rules_free(&p->checks);
     bg_score_rules_free(&p->scores);
     bg_stream_rules_free(&p->stream);
@@ -259,9 +265,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);
+    bg_facts_derive(&r->layout, &r->sections, &r->meta, &r->amounts, &pat->facts, &m, &r->facts);
     bg_indicators_extract(&r->text, &r->layout, &pat->tables, &pat->amounts, &m, &r->warnings, &r->findings);
     bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
     bg_checks_run(&r->layout, &r->amounts, &r->findings, &pat->checks, &m, &r->checks);
+    bg_facts_check(&r->amounts, &r->facts, &r->findings, &r->checks);
     bg_matcher_free(&m);
     return r;
 }
@@ -297,6 +305,7 @@ void baogao_result_free(baogao_result *r)
         return;
     bg_checks_free(&r->checks);
     bg_findings_free(&r->findings);
+    bg_facts_free(&r->facts);
     bg_amounts_free(&r->amounts);
     bg_meta_free(&r->meta);
     bg_sections_free(&r->sections);

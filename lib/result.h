@@ -6,6 +6,7 @@
 #include "cellstream.h"
 #include "columns.h"
 #include "checks.h"
+#include "facts.h"
 #include "indicators.h"
 #include "meta.h"
 
@@ -19,6 +20,7 @@ struct baogao_patterns {
     bg_stream_rules stream;
     bg_score_rules scores;
     bg_check_rules checks;
+    bg_fact_rules facts;
 };
 
 struct baogao_result {
@@ -31,6 +33,7 @@ struct baogao_result {
     bg_sections sections;
     bg_meta meta;
     bg_amounts amounts;
+    bg_facts facts;         /* which figure each amount is; the distinct facts */
     bg_findings findings;   /* indicators, projects, scores */
     bg_checks checks;
     bg_warnings warnings;

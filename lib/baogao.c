@@ -79,7 +79,7 @@ static const struct {
     { "rate-rule", "name numerator denominator" },
     { "measure", "name word heading" },
     { "item", "name label" },
-    { "fact-rules", "prefix total difference span period clause_end sentence_end" },
+    { "fact-rules", "prefix total difference span period period_anchor period_reach clause_end sentence_end" },
 };
 #define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
 

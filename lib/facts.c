@@ -42,6 +42,32 @@ static int compile_item(const bg_record *r, bg_fact_rules *fr, baogao_error *err
     return 0;
 }
 
+/* period_anchor and period_reach of [fact-rules]: 1 when kv is one of them. */
+static int compile_anchor(const bg_kv *kv, bg_fact_rules *fr, baogao_error *err)
+{
+    if (strcmp(kv->key, "period_reach") == 0) {
+        long v;
+        if (bg_kv_int(kv, &v, err) < 0)
+            return -1;
+        if (v < 1)
+            return bg_pattern_error(err, kv->file, kv->line, "period_reach must be at least 1");
+        fr->reach = (size_t)v;
+        return 1;
+    }
+    if (strcmp(kv->key, "period_anchor") != 0)
+        return 0;
+    for (const char *p = kv->value; *p;) {
+        size_t n = strcspn(p, " \t");
+        if (n) {
+            char *a = bg_xstrndup(p, n);
+            BG_PUSH(fr->anchors, fr->nanchors, fr->anchors_cap, a);
+        }
+        p += n;
+        p += strspn(p, " \t");
+    }
+    return 1;
+}
+
 int bg_facts_compile(const bg_records *recs, bg_fact_rules *fr, baogao_error *err)
 {
     memset(fr, 0, sizeof *fr);
@@ -61,14 +87,20 @@ int bg_facts_compile(const bg_records *recs, bg_fact_rules *fr, baogao_error *er
             rc = compile_item(r, fr, err);
         else if (strcmp(r->type, "fact-rules") == 0) {
             rules = r;
-            for (size_t k = 0; k < r->nkv && rc == 0; k++)
-                rc = bg_regex_slot_take(&r->kv[k], slots, nslots, err) < 0 ? -1 : 0;
+            for (size_t k = 0; k < r->nkv && rc == 0; k++) {
+                rc = compile_anchor(&r->kv[k], fr, err);
+                if (rc == 0)
+                    rc = bg_regex_slot_take(&r->kv[k], slots, nslots, err);
+                rc = rc < 0 ? -1 : 0;
+            }
         }
         if (rc < 0)
             return -1;
     }
     if (!rules)
         return bg_pattern_error(err, "patterns", 0, "no [fact-rules] record");
+    if (fr->nanchors && !fr->reach)
+        return bg_pattern_error(err, rules->file, rules->line, "period_anchor needs period_reach");
     return bg_regex_slots_filled(rules, slots, nslots, err);
 }
 
@@ -85,6 +117,9 @@ void bg_fact_rules_free(bg_fact_rules *fr)
     }
     free(fr->measures);
     free(fr->items);
+    for (size_t i = 0; i < fr->nanchors; i++)
+        free(fr->anchors[i]);
+    free(fr->anchors);
     bg_regex *res[] = { &fr->prefix, &fr->total, &fr->difference, &fr->period, &fr->span, &fr->clause_end,
                         &fr->sentence_end };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
@@ -156,6 +191,15 @@ typedef struct {
     int said, year;             /* a period word since `sentence`, and its year */
     int spans;                  /* a sum over years (累计) since `sentence` */
 } running;
+
+/* The first character boundary at or after i (text before an amount: one is
+ * there at the latest). */
+static size_t char_start(const char *s, size_t i)
+{
+    while (((unsigned char)s[i] & 0xC0) == 0x80)
+        i++;
+    return i;
+}
 
 /* Offset in p of normalized offset off: the last run starting at or before it. */
 static size_t piece_index(const bg_piece *p, size_t off)
@@ -335,18 +379,51 @@ static const char *item_of(fctx *c, const char *label)
 
 /* The year said by the last period word in s[from, to): 1 and *year (0 when
  * it is relative and the report's year unknown), or 0 when none is said. */
-static int period_in(fctx *c, const char *s, size_t from, size_t to, long line, int *year)
+/* The next period anchor in s[pos, to): its offset (SIZE_MAX: none) and length. */
+static size_t next_anchor(const bg_fact_rules *fr, const char *s, size_t pos, size_t to, size_t *len)
+{
+    for (size_t i = pos; i < to; i++)
+        for (size_t k = 0; k < fr->nanchors; k++)
+            if (s[i] == fr->anchors[k][0] && (*len = strlen(fr->anchors[k])) <= to - i
+                && memcmp(s + i, fr->anchors[k], *len) == 0)
+                return i;
+    return SIZE_MAX;
+}
+
+/* The period word matched at ov: 1 and its year. */
+static void period_year(fctx *c, const char *s, int *year)
 {
     const bg_regex *re = &c->fr->period;
-    size_t ov[2], a, b;
+    size_t a, b;
+    int shift = bg_group(c->m, re, "last", &a, &b) ? -1 : bg_group(c->m, re, "next", &a, &b) ? 1 : 0;
+    if (bg_group(c->m, re, "year", &a, &b))
+        *year = atoi(s + a);
+    else
+        *year = c->year ? c->year + shift : 0;
+}
+
+static int period_in(fctx *c, const char *s, size_t from, size_t to, long line, int *year)
+{
+    const bg_fact_rules *fr = c->fr;
+    size_t ov[2], len = 0;
     int said = 0;
-    for (size_t pos = from; pos < to && bg_match(c->m, re, s, to, pos, ov, 1, line); pos = ov[1] > pos ? ov[1] : pos + 1) {
-        said = 1;
-        int shift = bg_group(c->m, re, "last", &a, &b) ? -1 : bg_group(c->m, re, "next", &a, &b) ? 1 : 0;
-        if (bg_group(c->m, re, "year", &a, &b))
-            *year = atoi(s + a);
-        else
-            *year = c->year ? c->year + shift : 0;
+    if (!fr->nanchors) {
+        for (size_t pos = from; pos < to && bg_match(c->m, &fr->period, s, to, pos, ov, 1, line); pos = ov[1] > pos ? ov[1] : pos + 1) {
+            said = 1;
+            period_year(c, s, year);
+        }
+        return said;
+    }
+    /* tried only within period_reach of an anchor, on either side */
+    for (size_t pos = from, at; pos < to && (at = next_anchor(fr, s, pos, to, &len)) != SIZE_MAX;) {
+        size_t start = at - pos > fr->reach ? char_start(s, at - fr->reach) : pos;
+        size_t end = to - at > len + fr->reach ? char_start(s, at + len + fr->reach) : to;
+        if (bg_match(c->m, &fr->period, s, end, start, ov, 1, line)) {
+            said = 1;
+            period_year(c, s, year);
+            pos = ov[1] > at ? ov[1] : at + len;
+        } else
+            pos = at + len;
     }
     return said;
 }
@@ -496,14 +573,6 @@ static int cell_is_figure(const bg_piece *cell, const char *text)
     return cell->len / 4 <= most && bg_piece_chars(cell) <= most;
 }
 
-/* The first character boundary at or after i (text before an amount: one is
- * there at the latest). */
-static size_t char_start(const char *s, size_t i)
-{
-    while (((unsigned char)s[i] & 0xC0) == 0x80)
-        i++;
-    return i;
-}
 
 /* Read the words of run->p up to `at`, where the next amount starts. */
 static void read_on(fctx *c, running *run, const bg_piece *p, size_t at, long line)

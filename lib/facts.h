@@ -27,6 +27,8 @@ typedef struct {
     bg_item_rule *items;
     size_t nitems, items_cap;
     bg_regex prefix, total, difference, span, period;
+    char **anchors;         /* period_anchor: characters every period word holds */
+    size_t nanchors, anchors_cap, reach;
     bg_regex clause_end, sentence_end;
 } bg_fact_rules;
 

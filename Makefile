@@ -25,7 +25,8 @@ SANFLAGS :=
 endif
 
 PKGS     := libpcre2-8 libutf8proc libcjson
-DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# OpenCC: its header only; lib/trad.c loads the library when it needs it.
+DEP_CFLAGS = $(shell pkg-config --cflags $(PKGS) opencc 2>/dev/null)
 DEP_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -fPIC -fvisibility=hidden
@@ -45,7 +46,7 @@ all: deps $(BUILD)/baogao $(BUILD)/libbaogao.a $(BUILD)/libbaogao.so.$(VERSION) 
 # that has everything is left alone. Every compile waits for it (order-only),
 # so `make -j` never compiles before the headers are there. mk/*.mk add to
 # both lists.
-DEP_MODULES  := libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev libcjson:libcjson-dev
+DEP_MODULES  := libpcre2-8:libpcre2-dev libutf8proc:libutf8proc-dev libcjson:libcjson-dev opencc:libopencc-dev
 DEP_COMMANDS := cc:build-essential make:build-essential python3:python3
 deps:
 	@sh mk/deps.sh "$(DEP_MODULES)" "$(DEP_COMMANDS)"
@@ -58,6 +59,15 @@ $(BUILD)/tools/embed: tools/embed.c | $(BUILD)/tools deps
 
 $(BUILD)/lib/patterns_builtin.c: $(PATTERNS) $(BUILD)/tools/embed | $(BUILD)/lib
 	$(BUILD)/tools/embed $@ $(PATTERNS)
+
+# Which ideographs are traditional-only, from OpenCC's tables (lib/trad.h).
+$(BUILD)/tools/trad_only: tools/trad_only.c | $(BUILD)/tools deps
+	$(CC) $(STD) $(WARN) -O2 $(shell pkg-config --cflags opencc) -o $@ $< $(shell pkg-config --libs opencc)
+
+$(BUILD)/lib/trad_only.inc: $(BUILD)/tools/trad_only | $(BUILD)/lib
+	$(BUILD)/tools/trad_only $@
+
+$(BUILD)/lib/trad.o $(BUILD)/fuzz/lib/trad.o: $(BUILD)/lib/trad_only.inc
 
 $(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -75,7 +85,7 @@ $(BUILD)/baogao: cli/main.c lib/baogao.h $(BUILD)/libbaogao.a | $(BUILD)/cli dep
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -o $@ cli/main.c $(BUILD)/libbaogao.a $(LDLIBS)
 
 # Unit tests see the library's internals: they link the static library.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h tests/unit/rawjson.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libbaogao.a | $(BUILD)/tests deps
 	$(CC) $(STD) $(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(BUILD) $(DEP_CFLAGS) -o $@ $< $(BUILD)/libbaogao.a $(LDLIBS)
 
 $(BUILD)/tests/golden: tests/golden.c tests/jsoncheck.c tests/jsoncheck.h $(BUILD)/libbaogao.a | $(BUILD)/tests deps

@@ -9,6 +9,7 @@
 
 #include "cnnum.h"
 
+
 /* ---- compiling ------------------------------------------------------------ */
 
 typedef struct {
@@ -21,12 +22,13 @@ static const regex_slot slots[] = {
     SLOT("amounts", "expression", expression), SLOT("amounts", "not_after", not_after),
     SLOT("amounts", "foreign", foreign),
     SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
-    SLOT("amounts", "unitless", unitless),
+    SLOT("amounts", "unitless", unitless), SLOT("amounts", "formal", formal),
     SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
     SLOT("money-words", "header_word", header_word), SLOT("money-words", "declaration", declaration), SLOT("money-words", "header_unit", header_unit),
     SLOT("money-words", "cell_number", cell_number), SLOT("money-words", "cell_labelled", cell_labelled),
     SLOT("labels", "clause_end", clause_end), SLOT("labels", "drop_after", drop_after),
     SLOT("labels", "part", part), SLOT("labels", "total", total), SLOT("labels", "count_at_end", count_at_end),
+    SLOT("labels", "restate", restate),
 };
 #define NSLOTS (sizeof slots / sizeof slots[0])
 
@@ -48,6 +50,25 @@ static int compile_unit(const bg_record *r, bg_amount_rules *ar, baogao_error *e
     return 0;
 }
 
+/* The code point of the character at s[i] when it is in the BMP, else -1
+ * (a continuation byte, a four-byte character, a cut one). */
+static long bmp_at(const char *s, size_t len, size_t i)
+{
+    unsigned c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (long)c;
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < len)
+        return (long)((c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu));
+    if (c >= 0xE0 && c < 0xF0 && i + 2 < len)
+        return (long)((c & 0x0Fu) << 12 | ((unsigned char)s[i + 1] & 0x3Fu) << 6 | ((unsigned char)s[i + 2] & 0x3Fu));
+    return -1;
+}
+
+static int anchor_starts_with(const bg_amount_rules *ar, long cp)
+{
+    return cp >= 0 && ar->anchor_first[cp >> 3] >> (cp & 7) & 1;
+}
+
 static int compile_anchors(const bg_kv *kv, bg_amount_rules *ar, baogao_error *err)
 {
     if (ar->nanchors)
@@ -57,7 +78,10 @@ static int compile_anchors(const bg_kv *kv, bg_amount_rules *ar, baogao_error *e
         if (n) {
             struct bg_anchor a = { bg_xstrndup(p, n), n };
             BG_PUSH(ar->anchors, ar->nanchors, ar->anchors_cap, a);
-            ar->anchor_lead[(unsigned char)*p] = 1;
+            long cp = bmp_at(p, n, 0);
+            if (cp < 0)
+                return bg_pattern_error(err, kv->file, kv->line, "an anchor starts with a character beyond U+FFFF");
+            ar->anchor_first[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         }
         p += n;
         p += strspn(p, " \t");
@@ -80,11 +104,14 @@ static int compile_kv(const bg_record *r, const bg_kv *kv, bg_amount_rules *ar, 
         ar->anchor_reach = (size_t)v;
         return 0;
     }
-    if (strcmp(r->type, "labels") == 0 && strcmp(kv->key, "drop_before") == 0) {
+    if (strcmp(r->type, "labels") == 0 && (strcmp(kv->key, "drop_before") == 0 || strcmp(kv->key, "after") == 0)) {
         bg_regex re;
         if (bg_regex_compile(kv, &re, err) < 0)
             return -1;
-        BG_PUSH(ar->drop_before, ar->ndrop_before, ar->drop_before_cap, re);
+        if (kv->key[0] == 'a')
+            BG_PUSH(ar->after, ar->nafter, ar->after_cap, re);
+        else
+            BG_PUSH(ar->drop_before, ar->ndrop_before, ar->drop_before_cap, re);
         return 0;
     }
     for (size_t k = 0; k < NSLOTS; k++)
@@ -132,6 +159,9 @@ void bg_amount_rules_free(bg_amount_rules *ar)
     for (size_t i = 0; i < ar->ndrop_before; i++)
         bg_regex_free(&ar->drop_before[i]);
     free(ar->drop_before);
+    for (size_t i = 0; i < ar->nafter; i++)
+        bg_regex_free(&ar->after[i]);
+    free(ar->after);
     for (size_t i = 0; i < ar->nanchors; i++)
         free(ar->anchors[i].s);
     free(ar->anchors);
@@ -141,21 +171,22 @@ void bg_amount_rules_free(bg_amount_rules *ar)
 /* ---- shared helpers ------------------------------------------------------- */
 
 /* Units are looked up with traditional and formal characters folded
- * (萬 万, 億 亿, 圆 元); the unit keeps the characters as written. */
+ * (萬 万, 億 亿, 圆 圓 块 元); the unit keeps the characters as written. */
 const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t n)
 {
-    static const char *folds[][2] = { { "萬", "万" }, { "億", "亿" }, { "圆", "元" } };
+    static const char *folds[][2] = { { "萬", "万" }, { "億", "亿" }, { "圆", "元" }, { "圓", "元" }, { "块", "元" } };
+    const size_t nfolds = sizeof folds / sizeof folds[0];
     char key[64];
     size_t k = 0;
     for (size_t i = 0; i < n && k + 4 < sizeof key;) {
         size_t f = 0;
-        while (f < 3 && !(n - i >= 3 && memcmp(name + i, folds[f][0], 3) == 0))
+        while (f < nfolds && !(n - i >= 3 && memcmp(name + i, folds[f][0], 3) == 0))
             f++;
-        const char *src = f < 3 ? folds[f][1] : name + i;
-        size_t len = f < 3 ? 3 : 1;
+        const char *src = f < nfolds ? folds[f][1] : name + i;
+        size_t len = f < nfolds ? 3 : 1;
         memcpy(key + k, src, len);
         k += len;
-        i += f < 3 ? 3 : 1;
+        i += len;
     }
     for (size_t i = 0; i < ar->nunits; i++)
         if (strlen(ar->units[i].name) == k && memcmp(ar->units[i].name, key, k) == 0)
@@ -205,55 +236,10 @@ void bg_amounts_free(bg_amounts *a)
 
 /* ---- reading a match ------------------------------------------------------ */
 
-typedef struct {
-    size_t a, b;
-} range;
-
-static range group(bg_matcher *m, const bg_regex *re, const char *name)
-{
-    range r = { SIZE_MAX, SIZE_MAX };
-    if (!bg_group(m, re, name, &r.a, &r.b))
-        r.a = r.b = SIZE_MAX;
-    return r;
-}
-
-static int has(range r)
-{
-    return r.a != SIZE_MAX && r.b > r.a;
-}
-
-/* The value of a number written with an optional scale (3千, 五百, 1.2): exact
- * digits for Arabic numbers (200.60 stays 200.60), else the numeral's value. */
-static int read_number(const char *s, size_t n, bg_dec *out)
-{
-    if (n && ((s[0] >= '0' && s[0] <= '9') || s[0] == '-' || (n > 3 && memcmp(s, "−", 3) == 0))) {
-        int used = bg_dec_parse(s, n, out);
-        if (used == (int)n)
-            return 0;
-    }
-    return bg_cn_parse(s, n, out);
-}
-
-/* Split number+scale ("五百万", "3千万", "1.2亿") into the value and the unit:
- * a final 万 or 亿 is the unit's, the rest is the number. */
-static int read_value(const char *s, size_t n, const char *yuan, bg_dec *value, char *unit, size_t unit_size)
-{
-    char tail[4] = "";
-    if (n >= 3 && (memcmp(s + n - 3, "万", 3) == 0 || memcmp(s + n - 3, "萬", 3) == 0
-                   || memcmp(s + n - 3, "亿", 3) == 0 || memcmp(s + n - 3, "億", 3) == 0)) {
-        memcpy(tail, s + n - 3, 3);     /* as written: 萬 stays 萬 */
-        n -= 3;
-    }
-    if (n == 0 || read_number(s, n, value) < 0)
-        return -1;
-    snprintf(unit, unit_size, "%s%s", tail, yuan);
-    return 0;
-}
-
-static const char *qualifier_of(const bg_amount_rules *ar, bg_matcher *m, const char *s, range r, long line)
+static const char *qualifier_of(const bg_amount_rules *ar, bg_matcher *m, const char *s, bg_span r, long line)
 {
     size_t ov[2];
-    if (!has(r))
+    if (!bg_span_has(r))
         return NULL;
     if (bg_match(m, &ar->approx, s + r.a, r.b - r.a, 0, ov, 1, line))
         return "approx";
@@ -262,108 +248,6 @@ static const char *qualifier_of(const bg_amount_rules *ar, bg_matcher *m, const 
     if (bg_match(m, &ar->under, s + r.a, r.b - r.a, 0, ov, 1, line))
         return "under";
     return NULL;
-}
-
-/* ---- labels --------------------------------------------------------------- */
-
-/* Start of the clause that ends at `end`: just past the last clause mark. */
-static size_t clause_start(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t from, size_t end, long line)
-{
-    size_t ov[2], start = from, pos = from;
-    while (pos < end && bg_match(m, &ar->clause_end, s, end, pos, ov, 1, line)) {
-        start = ov[1];
-        pos = ov[1] > pos ? ov[1] : pos + 1;
-    }
-    return start;
-}
-
-static void drop_trailing_verbs(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t a, size_t *b, long line)
-{
-    size_t ov[2];
-    while (*b > a && s[*b - 1] == ' ')
-        (*b)--;
-    if (*b > a && bg_match(m, &ar->drop_after, s, *b, a, ov, 1, line))
-        *b = ov[0];
-}
-
-/* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). The verb
- * before the number goes first, so 支出为 keeps 支出 while 主要为货币资金
- * keeps 货币资金. */
-static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
-{
-    size_t ov[2];
-    drop_trailing_verbs(ar, m, s, *a, b, line);
-    for (size_t i = 0; i < ar->ndrop_before; i++) {
-        size_t pos = *a, cut = *a;
-        while (pos < *b && bg_match(m, &ar->drop_before[i], s, *b, pos, ov, 1, line) && ov[1] > ov[0]) {
-            cut = ov[1];
-            pos = ov[1];
-        }
-        if (cut > *a)
-            *a = cut;
-    }
-    while (*a < *b && s[*a] == ' ')
-        (*a)++;
-    if (bg_match(m, &ar->part, s, *b, *a, ov, 1, line) && ov[0] == *a)
-        *a = ov[1];
-    drop_trailing_verbs(ar, m, s, *a, b, line);
-}
-
-static char *clean_or_null(const char *s, size_t a, size_t b)
-{
-    char *c = bg_clean(s + a, b - a);
-    if (*c)
-        return c;
-    free(c);
-    return NULL;
-}
-
-typedef struct {
-    char *label;
-    int part;               /* introduced by 其中 */
-    size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
-} label_info;
-
-static label_info take_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p,
-                             size_t from, size_t amount_start, long line)
-{
-    label_info li = { NULL, 0, 0, 0 };
-    const char *s = p->s;
-    size_t cs = clause_start(ar, m, s, from, amount_start, line), a = cs, b = amount_start, ov[2];
-    size_t verb_end = amount_start;
-    drop_trailing_verbs(ar, m, s, cs, &verb_end, line);
-    li.verb_a = verb_end;
-    li.verb_b = amount_start;
-    /* "其中:" stands as a clause of its own before the part it introduces */
-    size_t q = cs;
-    while (q > from && (s[q - 1] == ':' || s[q - 1] == ' '))
-        q--;
-    li.part = (q >= from + 6 && memcmp(s + q - 6, "其中", 6) == 0)
-              || (bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a);
-    trim_label(ar, m, s, &a, &b, line);
-    if (b > a) {
-        li.label = clean_or_null(s, a, b);
-        return li;
-    }
-    if (bg_match(m, &ar->total, s, amount_start, cs, ov, 1, line)) {
-        li.label = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
-        return li;
-    }
-    int empty = 1;
-    for (size_t i = cs; i < amount_start; i++)
-        empty &= s[i] == ' ';
-    if (!empty || cs <= from)
-        return li;
-    /* The clause starts with the amount: borrow the previous clause's noun. */
-    size_t pend = cs - 1, ps = clause_start(ar, m, s, from, pend, line);
-    if (bg_match(m, &ar->count_at_end, s, pend, ps, ov, 1, line))
-        pend = ov[0];
-    a = ps;
-    b = pend;
-    li.part |= bg_match(m, &ar->part, s, b, a, ov, 1, line) && ov[0] == a;
-    trim_label(ar, m, s, &a, &b, line);
-    li.label = b > a ? clean_or_null(s, a, b) : NULL;
-    return li;
 }
 
 /* ---- finding amounts in a piece of text ----------------------------------- */
@@ -413,99 +297,41 @@ static int foreign_neighbour(const bg_amount_rules *ar, bg_matcher *m, const bg_
     return bg_match(m, &ar->foreign, p->s, b, q, fv, 1, p->line) && fv[0] == q;
 }
 
-/* Build the amount of the match at ov in p; 0 if it is not money after all. */
+/* Build the amount of the match at ov in p; 0 if it is not money after all.
+ * The groups of the match are read before the label is taken: its
+ * expressions reuse the matcher's match data. */
 static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, const bg_amount_rules *ar,
-                 bg_matcher *m, bg_amount *a, label_info *li, size_t from)
+                 bg_matcher *m, bg_amount *a, bg_label_info *li, size_t from)
 {
     const bg_regex *re = &ar->expression;
     const char *s = p->s;
     long line = p->line;
-    range num = group(m, re, "num"), num2 = group(m, re, "num2"), scale = group(m, re, "scale");
-    if (!has(num))
-        return 0;               /* an expression of --patterns may leave num unset */
-    range yuan = group(m, re, "yuan"), yuan2 = group(m, re, "yuan2"), per = group(m, re, "per");
-    int written_yuan = has(yuan) || has(yuan2);
-    char value_text[160], unit[32], yuan_text[8] = "";
-    range yr = has(yuan) ? yuan : yuan2;
-    if (written_yuan && yr.b - yr.a < sizeof yuan_text) {
-        memcpy(yuan_text, s + yr.a, yr.b - yr.a);       /* 元, or 圆 as written */
-        yuan_text[yr.b - yr.a] = '\0';
-    }
-    if (has(group(m, re, "sign"))) {
-        /* ¥300 is 300 元; ¥5万 is a 万 that is money */
-        if (!written_yuan && !has(scale))
-            strcpy(yuan_text, "元");
-        written_yuan = 1;
-    }
-    range scale1 = group(m, re, "scale1");
-    size_t nlen = num.b - num.a, slen = has(scale) ? scale.b - scale.a : 0;
-    if (nlen + slen >= sizeof value_text)
+    bg_amount_reading r;
+    size_t fv[2];
+    if (bg_amount_read(ar, m, s, line, a, &r) < 0)
         return 0;
-    /* the number and its scale, without a range between them; a range's
-     * lower end takes the scale it wrote (100万至200万元) or the upper's
-     * (一千到两千万元, 100-200万元) */
-    memcpy(value_text, s + num.a, nlen);
-    size_t vlen = nlen;
-    if (has(num2) && has(scale1)) {
-        memcpy(value_text + vlen, s + scale1.a, scale1.b - scale1.a);
-        vlen += scale1.b - scale1.a;
-    } else if ((!has(num2) || !has(scale)) && slen) {
-        memcpy(value_text + vlen, s + scale.a, slen);
-        vlen += slen;
-    }
-    if (read_value(value_text, vlen, yuan_text, &a->value, unit, sizeof unit) < 0)
-        return 0;
-    if (has(num2)) {
-        char unit2[32];
-        size_t n2 = num2.b - num2.a;
-        if (n2 + slen >= sizeof value_text)
-            return 0;
-        memcpy(value_text, s + num2.a, n2);
-        if (slen)
-            memcpy(value_text + n2, s + scale.a, slen);
-        if (read_value(value_text, n2 + slen, yuan_text, &a->value_max, unit2, sizeof unit2) < 0)
-            return 0;
-        if (strcmp(unit, unit2) != 0 && !has(scale1) && strcmp(unit, yuan_text) == 0) {
-            /* 一千到两千万元: the lower end shares the upper end's scale */
-            char low[160];
-            size_t ll = nlen;
-            memcpy(low, s + num.a, nlen);
-            if (read_number(low, ll, &a->value) < 0)
-                return 0;
-            memcpy(unit, unit2, sizeof unit);
-        } else if (strcmp(unit, unit2) != 0)
-            return 0;
-        a->has_max = 1;
-        a->qualifier = "range";
-    }
-    if (!*unit)
-        return 0;
-    const bg_unit *u = bg_unit_find(ar, unit, strlen(unit));
+    const bg_unit *u = bg_unit_find(ar, r.unit, strlen(r.unit));
     if (!u)
         return 0;
-    *li = take_label(ar, m, p, from, ov[0], line);
-    if (!written_yuan) {
+    bg_span qualifiers[] = { bg_amount_group(m, re, "pre"), bg_amount_group(m, re, "mid0"),
+                             bg_amount_group(m, re, "mid"), bg_amount_group(m, re, "post"), { 0, 0 } };
+    bg_span per = bg_amount_group(m, re, "per");
+    *li = bg_amount_label(ar, m, p, from, ov[0], ov[1], line);
+    if (!r.written_yuan) {
         /* a bare 万/亿: money only before a non-Chinese character, after a money label */
         const char *lab = li->label ? li->label : cell ? cell->row : NULL;
         if (next_is_cjk(s, p->len, ov[1]) || !lab || !bg_is_money_label(ar, m, lab, line))
             return 0;
     }
-    a->unit = bg_xstrdup(unit);
+    if (r.subunits_alone && li->label && bg_match(m, &ar->not_money, li->label, strlen(li->label), 0, fv, 1, line))
+        return 0;               /* 得分叁分 is a score, even in 大写 */
+    a->unit = bg_xstrdup(r.unit);
     a->unit_source = "written";
     bg_amount_set_wan(a, u);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, group(m, re, "pre"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, group(m, re, "mid0"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, group(m, re, "mid"), line);
-    if (!a->qualifier)
-        a->qualifier = qualifier_of(ar, m, s, group(m, re, "post"), line);
-    if (!a->qualifier) {
-        range verb = { li->verb_a, li->verb_b };     /* 支出约为100万元 */
-        a->qualifier = qualifier_of(ar, m, s, verb, line);
-    }
-    if (has(per))
+    qualifiers[4] = (bg_span){ li->verb_a, li->verb_b };     /* 支出约为100万元 */
+    for (size_t i = 0; i < sizeof qualifiers / sizeof qualifiers[0] && !a->qualifier; i++)
+        a->qualifier = qualifier_of(ar, m, s, qualifiers[i], line);
+    if (bg_span_has(per))
         a->per = bg_xstrndup(s + per.a, per.b - per.a);
     a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
     a->start = bg_piece_pos(p, ov[0]);
@@ -514,7 +340,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
     return 1;
 }
 
-static void set_context(bg_amount *a, const bg_cell_ctx *cell, label_info *li)
+static void set_context(bg_amount *a, const bg_cell_ctx *cell, bg_label_info *li)
 {
     a->label = li->label;
     li->label = NULL;
@@ -573,16 +399,30 @@ static void unitless_figures(const bg_text *t, const bg_piece *p, const bg_amoun
     }
 }
 
+/* Where to go on after a rejected match whose number is nr: past it, or to
+ * the Arabic number that a word ending in a numeral character runs into
+ * (找零50元, 之一100万元: 零50 is no numeral, 50元 is an amount). Such a
+ * number is not glued to the character before it, unlike 一千二|百 or 二点|5. */
+static size_t arabic_after_numeral(const char *s, bg_span nr)
+{
+    if ((unsigned char)s[nr.a] < 0x80)
+        return nr.b;
+    for (size_t i = nr.a; i < nr.b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return i;
+    return nr.b;
+}
+
 /* Where to try the expression from pos on: anchor_reach before the next
  * anchor (at a character's first byte), or len when no anchor is left. The
  * expression tried at every byte of every paragraph was the largest cost of
- * a conversion; text between amounts now costs a table lookup a byte. */
+ * a conversion; text between amounts now costs a table lookup a character. */
 static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, size_t pos)
 {
     if (!ar->nanchors)
         return pos;
     for (size_t i = pos; i < len; i++) {
-        if (!ar->anchor_lead[(unsigned char)s[i]])
+        if (((unsigned char)s[i] & 0xC0) == 0x80 || !anchor_starts_with(ar, bmp_at(s, len, i)))
             continue;
         for (size_t k = 0; k < ar->nanchors; k++) {
             size_t n = ar->anchors[k].n;
@@ -616,13 +456,14 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         /* A rejected match cannot be followed by one starting inside its
          * number (not_after refuses those), so the scan moves past it: a run
          * of numerals costs its length, not its square. */
-        range nr = group(m, &ar->expression, "num");
-        if (has(nr) && nr.b > step)
-            step = nr.b;
+        bg_span nr = bg_amount_group(m, &ar->expression, "num");
+        if (bg_span_has(nr) && nr.b > step)
+            step = arabic_after_numeral(p->s, nr);
         size_t before[2], prev = ov[0];
         while (prev > 0 && ((unsigned char)p->s[--prev] & 0xC0) == 0x80)
             ;                   /* the character before, from its first byte */
-        int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], prev, before, 1, p->line);
+        int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], prev, before, 1, p->line)
+                    && !(prev + 3 == ov[0] && bg_cn_span(p->s + prev, 3) == 3 && p->s[ov[0]] >= '0' && p->s[ov[0]] <= '9');
         /* a minus after ")" or a figure is a range dash: (含)-5万元 */
         if (!glued && ov[0] > 0 && (p->s[ov[0]] == '-' || (p->len - ov[0] >= 3 && memcmp(p->s + ov[0], "−", 3) == 0))) {
             uint32_t cp;
@@ -630,7 +471,7 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
             glued = !(bg_is_cjk(cp) || cp == ' ' || cp == ':');
         }
         bg_amount a = { 0 };
-        label_info li = { NULL, 0, 0, 0 };
+        bg_label_info li = { NULL, 0, 0, 0 };
         a.parent = BG_NO_PARENT;
         if (glued || ov[1] == ov[0] || foreign_neighbour(ar, m, p, ov) || !build(p, ov, cell, ar, m, &a, &li, from)) {
             free(li.label);

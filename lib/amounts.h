@@ -13,18 +13,20 @@ typedef struct {
 typedef struct {
     bg_unit *units;
     size_t nunits, units_cap;
-    bg_regex expression, not_after, foreign, approx, over, under, unitless;
+    bg_regex expression, not_after, foreign, approx, over, under, unitless, formal;
     bg_regex money, not_money, header_word, declaration, header_unit, cell_number, cell_labelled;
-    bg_regex clause_end, drop_after, part, total, count_at_end;
+    bg_regex clause_end, drop_after, part, total, count_at_end, restate;
     bg_regex *drop_before;
     size_t ndrop_before, drop_before_cap;
+    bg_regex *after;            /* [labels] after: a label written after the amount */
+    size_t nafter, after_cap;
     /* [amounts] anchor: characters one of which every amount holds, and
      * anchor_reach: how far before the first of them an amount may start.
      * The expression is tried only that near an anchor (none: everywhere). */
     struct bg_anchor { char *s; size_t n; } *anchors;
     size_t nanchors, anchors_cap;
     size_t anchor_reach;
-    unsigned char anchor_lead[256];     /* first bytes of the anchors */
+    unsigned char anchor_first[65536 / 8];  /* bit c: an anchor starts with the character U+c */
 } bg_amount_rules;
 
 typedef struct {
@@ -79,6 +81,36 @@ const bg_unit *bg_unit_find(const bg_amount_rules *ar, const char *name, size_t 
 /* Fill value_wan (and value_max_wan) from value and unit. */
 void bg_amount_set_wan(bg_amount *a, const bg_unit *u);
 void bg_amount_push(bg_amounts *out, bg_amount *a);
+
+/* A named group of the last match of an expression: {SIZE_MAX, SIZE_MAX}
+ * when it is unset or empty. */
+typedef struct {
+    size_t a, b;
+} bg_span;
+bg_span bg_amount_group(bg_matcher *m, const bg_regex *re, const char *name);
+int bg_span_has(bg_span r);
+
+/* What reading a match of the [amounts] expression gives besides the value. */
+typedef struct {
+    char unit[32];          /* as written: 万元, 萬圆, 元 … */
+    int written_yuan;       /* 元 written, or ¥ / 人民币 standing for it: not a bare 万 */
+    int subunits_alone;     /* 角/分 with no 元 before them (叁角贰分) */
+} bg_amount_reading;
+/* Fill a->value (and a range's value_max and qualifier) from the groups of
+ * the match of ar->expression in s that m holds. -1: no value can be read
+ * with certainty (a malformed numeral, 角分 out of order, 五角 …). */
+int bg_amount_read(const bg_amount_rules *ar, bg_matcher *m, const char *s, long line, bg_amount *a,
+                   bg_amount_reading *r);
+
+/* The label of the amount starting at amount_start in p, from its clause
+ * (text after `from`, the end of the amount before). The caller owns label. */
+typedef struct {
+    char *label;
+    int part;               /* introduced by 其中 */
+    size_t verb_a, verb_b;  /* the verb phrase dropped before the number (约为) */
+} bg_label_info;
+bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
+                              size_t amount_start, size_t amount_end, long line);
 
 /* The tables' part: money cells under a declared or header unit. */
 void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,

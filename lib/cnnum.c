@@ -30,8 +30,8 @@ typedef struct {
 static const cn_char CN_CHARS[] = {
     {"〇", T_DIGIT, 0}, {"零", T_DIGIT, 0}, {"一", T_DIGIT, 1}, {"幺", T_DIGIT, 1},
     {"壹", T_DIGIT, 1}, {"二", T_DIGIT, 2}, {"两", T_DIGIT, 2}, {"兩", T_DIGIT, 2},
-    {"贰", T_DIGIT, 2}, {"貳", T_DIGIT, 2}, {"三", T_DIGIT, 3}, {"叁", T_DIGIT, 3},
-    {"參", T_DIGIT, 3}, {"四", T_DIGIT, 4}, {"肆", T_DIGIT, 4}, {"五", T_DIGIT, 5},
+    {"贰", T_DIGIT, 2}, {"貳", T_DIGIT, 2}, {"貮", T_DIGIT, 2}, {"三", T_DIGIT, 3},
+    {"叁", T_DIGIT, 3}, {"參", T_DIGIT, 3}, {"参", T_DIGIT, 3}, {"叄", T_DIGIT, 3}, {"四", T_DIGIT, 4}, {"肆", T_DIGIT, 4}, {"五", T_DIGIT, 5},
     {"伍", T_DIGIT, 5}, {"六", T_DIGIT, 6}, {"陆", T_DIGIT, 6}, {"陸", T_DIGIT, 6},
     {"七", T_DIGIT, 7}, {"柒", T_DIGIT, 7}, {"八", T_DIGIT, 8}, {"捌", T_DIGIT, 8},
     {"九", T_DIGIT, 9}, {"玖", T_DIGIT, 9},

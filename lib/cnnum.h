@@ -2,7 +2,7 @@
  *
  * Reports write amounts as 一千零二十万, 壹佰伍拾, 16.4亿 or 1,100万; all of
  * them must come out as exact decimals.  Accepted characters:
- *   digits   〇零一二两兩三四五六七八九幺 壹贰貳叁參肆伍陆陸柒捌玖, ASCII 0-9
+ *   digits   〇零一二两兩三四五六七八九幺 壹贰貳貮叁參叄肆伍陆陸柒捌玖, ASCII 0-9
  *   scales   十拾 百佰 千仟 万萬 亿億
  *   point    点點 (and '.' or ',' inside an ASCII number)
  * Input is expected NFKC-normalized (full-width digits already ASCII).

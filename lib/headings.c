@@ -27,11 +27,27 @@ static int compile_style(const bg_record *r, bg_heading_styles *hs, baogao_error
         bg_regex_free(&hsi.re);
         return bg_pattern_error(err, regex->file, regex->line, "a [heading] regex needs a group named \"num\"");
     }
-    const bg_kv *repeat = bg_record_get(r, "repeat");
-    if (repeat && bg_regex_compile(repeat, &hsi.repeat, err) < 0) {
+    const bg_kv *repeat = bg_record_get(r, "repeat"), *run_in = bg_record_get(r, "run_in"),
+                *top = bg_record_get(r, "top");
+    if ((repeat && bg_regex_compile(repeat, &hsi.repeat, err) < 0)
+        || (run_in && bg_regex_compile(run_in, &hsi.run_in, err) < 0)) {
         bg_regex_free(&hsi.re);
+        bg_regex_free(&hsi.repeat);
         return -1;
     }
+    if (run_in && pcre2_substring_number_from_name(hsi.run_in.code, (PCRE2_SPTR)"title") < 0) {
+        bg_regex_free(&hsi.re);
+        bg_regex_free(&hsi.repeat);
+        bg_regex_free(&hsi.run_in);
+        return bg_pattern_error(err, run_in->file, run_in->line, "a run_in expression needs a group named \"title\"");
+    }
+    if (top && strcmp(top->value, "yes") != 0 && strcmp(top->value, "no") != 0) {
+        bg_regex_free(&hsi.re);
+        bg_regex_free(&hsi.repeat);
+        bg_regex_free(&hsi.run_in);
+        return bg_pattern_error(err, top->file, top->line, "top must be yes or no, not \"%s\"", top->value);
+    }
+    hsi.top = top && strcmp(top->value, "yes") == 0;
     hsi.style = bg_xstrdup(style->value);
     BG_PUSH(hs->items, hs->n, hs->cap, hsi);
     return 0;
@@ -40,14 +56,17 @@ static int compile_style(const bg_record *r, bg_heading_styles *hs, baogao_error
 static int compile_rules(const bg_record *r, bg_heading_styles *hs, baogao_error *err)
 {
     const bg_kv *mx = bg_record_get(r, "max_chars"), *sent = bg_record_get(r, "sentence_chars"),
-                *clause = bg_record_get(r, "clause");
+                *clause = bg_record_get(r, "clause"), *row = bg_record_get(r, "row_cells"),
+                *next = bg_record_get(r, "next_cells");
     if (!mx || !sent || !clause)
         return bg_pattern_error(err, r->file, r->line, "[heading-rules] needs max_chars, sentence_chars and clause");
     if (bg_kv_int(mx, &hs->max_chars, err) < 0 || bg_kv_int(sent, &hs->sentence_chars, err) < 0)
         return -1;
     if (hs->clause.code)
         return bg_pattern_error(err, r->file, r->line, "[heading-rules] given twice");
-    return bg_regex_compile(clause, &hs->clause, err);
+    if (bg_regex_compile(clause, &hs->clause, err) < 0 || (row && bg_regex_compile(row, &hs->row_cells, err) < 0))
+        return -1;
+    return next ? bg_regex_compile(next, &hs->next_cells, err) : 0;
 }
 
 int bg_headings_compile(const bg_records *recs, bg_heading_styles *hs, baogao_error *err)
@@ -74,9 +93,12 @@ void bg_headings_free(bg_heading_styles *hs)
         free(hs->items[i].style);
         bg_regex_free(&hs->items[i].re);
         bg_regex_free(&hs->items[i].repeat);
+        bg_regex_free(&hs->items[i].run_in);
     }
     free(hs->items);
     bg_regex_free(&hs->clause);
+    bg_regex_free(&hs->row_cells);
+    bg_regex_free(&hs->next_cells);
     memset(hs, 0, sizeof *hs);
 }
 

@@ -11,6 +11,8 @@ typedef struct {
     char *style;
     bg_regex re;            /* anchored at the start of the (trimmed) line; group "num" */
     bg_regex repeat;        /* optional: a second marker of this style inside a title */
+    bg_regex run_in;        /* optional, group "title": a run-in title before the paragraph's text */
+    int top;                /* a style that opens a report's outline (一、, 第一部分) */
     bg_ordinal_kind ordinal;
 } bg_heading_style;
 
@@ -20,6 +22,8 @@ typedef struct {
     long max_chars;         /* longer titles are list items */
     long sentence_chars;    /* an interior 。 in a title longer than this: list item */
     bg_regex clause;        /* a clause mark (，；) in a title: list item */
+    bg_regex row_cells;     /* optional: figures between spaces in a title: a table row's label and cells */
+    bg_regex next_cells;    /* optional: the paragraph after a table row's label: its cells */
 } bg_heading_styles;
 
 /* A marker found at the start of a line. */

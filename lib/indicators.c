@@ -41,27 +41,58 @@ static char *clean_cell(const ctx *c, const bg_piece *p)
     return bg_clean(p->s, p->len);
 }
 
+/* Free text (a goal, a description, a note) keeps the spaces it printed. */
+static char *text_cell(const ctx *c, const bg_piece *p)
+{
+    if (!p || bg_cell_blank(c->tr, c->m, p))
+        return NULL;
+    return bg_clean_text(p->s, p->len);
+}
+
 /* ---- parsed values and achievement ---------------------------------------- */
 
-static void parse_value(const ctx *c, const bg_piece *p, bg_parsed *out)
+/* Read a target or actual: its first figure, or the text as a word. A unit
+ * printed in a column of its own (度量单位) is the figure's unit. */
+static void parse_value(const ctx *c, const char *s, long line, const char *unit_column, bg_parsed *out)
 {
     memset(out, 0, sizeof *out);
-    if (!p || bg_cell_blank(c->tr, c->m, p))
+    if (!s)
         return;
     out->present = 1;
-    size_t ov[2], a, b;
+    size_t ov[2], a, b, n = strlen(s);
     const bg_regex *re = &c->tr->figure;
-    if (bg_match(c->m, re, p->s, p->len, 0, ov, 1, p->line) && bg_group(c->m, re, "num", &a, &b)
-        && bg_dec_parse(p->s + a, b - a, &out->number) == (int)(b - a)) {
+    if (bg_match(c->m, re, s, n, 0, ov, 1, line) && bg_group(c->m, re, "num", &a, &b)
+        && bg_dec_parse(s + a, b - a, &out->number) == (int)(b - a)) {
         out->has_number = 1;
         if (bg_group(c->m, re, "cmp", &a, &b))
-            out->comparator = p->s[a] == '>' ? ">" : p->s[a] == '<' ? "<" : p->s[a] == '=' ? "="
-                              : memcmp(p->s + a, "≥", 3) == 0 ? "≥" : "≤";
+            out->comparator = bg_comparator(s + a, b - a);
         if (bg_group(c->m, re, "unit", &a, &b))
-            out->unit = bg_xstrndup(p->s + a, b - a);
+            out->unit = bg_xstrndup(s + a, b - a);
+        else if (unit_column)
+            out->unit = bg_xstrdup(unit_column);
         return;
     }
-    out->word = bg_clean(p->s, p->len);
+    out->word = bg_xstrdup(s);
+}
+
+/* The target as a reader says it: 指标性质 | 指标值 | 度量单位 read together
+ * (≥ | 735 | 人次 is ≥735人次; 定性 | 提高 | is 提高). */
+static char *target_text(const ctx *c, const bg_mapped_row *mr, const char *unit)
+{
+    char *value = clean_cell(c, mr->cell[BG_R_TARGET]);
+    const bg_piece *nature = mr->cell[BG_R_NATURE];
+    if (!value || (!nature && !unit))
+        return value;
+    const char *cmp = "";
+    char *n = clean_cell(c, nature);
+    size_t ov[2], vlen = strlen(value), ulen = unit ? strlen(unit) : 0;
+    if (n && bg_match(c->m, &c->tr->comparator, n, strlen(n), 0, ov, 1, nature->line))
+        cmp = bg_comparator(n, strlen(n));
+    int has_unit = !unit || (vlen >= ulen && strcmp(value + vlen - ulen, unit) == 0);
+    char *t = bg_xasprintf("%s%s%s", cmp, value, has_unit ? "" : unit);
+    free(n);
+    free(value);
+    return t;
 }
 
 static int scale_rank(const bg_scale *sc, const char *w)
@@ -241,6 +272,54 @@ static int fill_levels(ctx *c, bg_indicator *ind, int printed1, int printed2)
     return keep1 && keep2;
 }
 
+/* A row of level names only (质量指标 | || … |, 效 益 指 标 (30分) | 经济效益 指标):
+ * the group of the rows below, whatever columns its cells stand in. A row of
+ * placeholders (…… | ||) says nothing. Returns 1 for both. */
+static int group_row(ctx *c, const bg_piece *cells, size_t n)
+{
+    const bg_piece *names[2];
+    int rank[2];
+    size_t count = 0, printed = 0;
+    for (size_t i = 0; i < n; i++)
+        printed += cells[i].len > 0;
+    if (printed > 2)
+        return 0;               /* most rows: no need to look closer */
+    for (size_t i = 0; i < n; i++) {
+        if (bg_cell_blank(c->tr, c->m, &cells[i]))
+            continue;
+        names[count++] = &cells[i];
+    }
+    for (size_t i = 0; i < count; i++)
+        if (!(rank[i] = bg_level_word(c->tr, c->m, names[i])))
+            return 0;
+    for (size_t i = 0; i < count; i++) {
+        if (rank[i] == 1) {
+            set_level(c, names[i], &c->level1, &c->level1_weight, &c->has_level1_weight, &c->used1);
+            free(c->level2);    /* a new group: its level 2 is not the last group's */
+            c->level2 = NULL;
+            c->has_level2_weight = 0;
+        } else
+            set_level(c, names[i], &c->level2, &c->level2_weight, &c->has_level2_weight, &c->used2);
+    }
+    return 1;
+}
+
+/* Does the row say anything beyond its names (even in cells whose column is
+ * unsure)? A name alone is a template row left empty, or a group heading. */
+static int has_values(const ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n)
+{
+    static const bg_role values[] = { BG_R_TARGET, BG_R_ACTUAL, BG_R_WEIGHT, BG_R_SCORE };
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+        if (mr->cell[values[i]] && !bg_cell_blank(c->tr, c->m, mr->cell[values[i]]))
+            return 1;
+    size_t filled = 0, names = 0;
+    for (size_t i = 0; i < n; i++)
+        filled += !bg_cell_blank(c->tr, c->m, &cells[i]);
+    for (int r = 0; r < BG_R_COUNT; r++)
+        names += bg_role_is_left((bg_role)r) && mr->cell[r] && !bg_cell_blank(c->tr, c->m, mr->cell[r]);
+    return filled > names;
+}
+
 static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, size_t n, long table_line)
 {
     const bg_piece *l1 = mr->cell[BG_R_LEVEL1], *l2 = mr->cell[BG_R_LEVEL2], *l3 = mr->cell[BG_R_LEVEL3];
@@ -253,18 +332,20 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
         c->has_level2_weight = 0;
     }
     set_level(c, l2, &c->level2, &c->level2_weight, &c->has_level2_weight, &c->used2);
-    if (!l3 || bg_cell_blank(c->tr, c->m, l3))
+    if (!l3 || bg_cell_blank(c->tr, c->m, l3) || !has_values(c, mr, cells, n))
         return;
     bg_indicator ind = { 0 };
     ind.level3 = bg_weighted_name(c->tr, c->m, l3, &ind.level3_weight, &ind.has_level3_weight);
     ind.category = clean_cell(c, mr->cell[BG_R_CATEGORY]);
-    ind.description = clean_cell(c, mr->cell[BG_R_DESCRIPTION]);
-    ind.standard = clean_cell(c, mr->cell[BG_R_STANDARD]);
-    ind.target = clean_cell(c, mr->cell[BG_R_TARGET]);
+    ind.description = text_cell(c, mr->cell[BG_R_DESCRIPTION]);
+    ind.standard = text_cell(c, mr->cell[BG_R_STANDARD]);
+    char *unit = clean_cell(c, mr->cell[BG_R_UNIT]);
+    ind.target = target_text(c, mr, unit);
     ind.actual = clean_cell(c, mr->cell[BG_R_ACTUAL]);
-    ind.note = clean_cell(c, mr->cell[BG_R_NOTE]);
-    parse_value(c, mr->cell[BG_R_TARGET], &ind.target_parsed);
-    parse_value(c, mr->cell[BG_R_ACTUAL], &ind.actual_parsed);
+    ind.note = text_cell(c, mr->cell[BG_R_NOTE]);
+    parse_value(c, ind.target, l3->line, unit, &ind.target_parsed);
+    parse_value(c, ind.actual, l3->line, unit, &ind.actual_parsed);
+    free(unit);
     row_span(cells, n, &ind.start, &ind.end);
     ind.line = bg_text_line(c->t, ind.start);  /* where the row starts */
     long due = date_key(c, ind.target, ind.line), done = date_key(c, ind.actual, ind.line);
@@ -304,8 +385,8 @@ static void project_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, 
     bg_project p = { 0 };
     p.name = bg_clean(name->s, name->len);
     p.number = clean_cell(c, mr->cell[BG_R_SEQ]);
-    p.goal = clean_cell(c, mr->cell[BG_R_GOAL]);
-    p.result = clean_cell(c, mr->cell[BG_R_RESULT]);
+    p.goal = text_cell(c, mr->cell[BG_R_GOAL]);
+    p.result = text_cell(c, mr->cell[BG_R_RESULT]);
     p.unit = c->unit ? bg_xstrdup(c->unit_name) : NULL;
     p.has_budget = money_cell(c, mr->cell[BG_R_BUDGET], &p.budget, &p.budget_wan);
     p.has_executed = money_cell(c, mr->cell[BG_R_EXECUTED], &p.executed, &p.executed_wan);
@@ -369,6 +450,8 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
     const bg_table *tb = &l->blocks[block].table;
     bg_header h = { 0 };
     int have = 0, is_ind = 0, is_proj = 0;
+    size_t unplaced = 0, unsure = 0;    /* rows no reading fits, cells of no certain column */
+    long unplaced_line = 0, unsure_line = 0;
     find_unit(c, l, block);
     reset_levels(c);
     /* A table with no header of its own, right after one that had: the same
@@ -424,11 +507,12 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
             }
             continue;
         }
-        /* A row split in two by a stray blank line: the halves make one row. */
+        /* A row split in two by a stray blank line: the halves make one row.
+         * (Pipe rows that wrap were counted to their width by layout.) */
         const bg_piece *cells = row->cells;
         size_t n = row->n;
         bg_piece *joined = NULL;
-        if (r + 1 < tb->n && trimmed_count(row) < h.n && tb->rows[r + 1].n < h.n
+        if (r + 1 < tb->n && tb->shape != BG_SHAPE_PIPE && trimmed_count(row) < h.n && tb->rows[r + 1].n < h.n
             && trimmed_count(row) + tb->rows[r + 1].n == h.n) {
             const bg_row *next = &tb->rows[r + 1];
             n = trimmed_count(row) + next->n;
@@ -442,14 +526,26 @@ static void walk_table(ctx *c, const bg_layout *l, size_t block)
         bg_map_row(&h, cells, n, &mr);
         if (is_total_row(c, cells, n))
             total_row(c, &mr, cells, n);
-        else if (is_ind) {
-            indicator_row(c, &mr, cells, n, tb->line);
-            add_to_sums(c, &mr);
+        else if (is_ind && !group_row(c, cells, n)) {
+            if (bg_map_row_checked(c->tr, c->m, &h, row, cells, n, &mr)) {
+                indicator_row(c, &mr, cells, n, tb->line);
+                add_to_sums(c, &mr);
+                if (mr.unsure && !unsure)
+                    unsure_line = row->line;
+                unsure += mr.unsure;
+            } else if (!unplaced++)
+                unplaced_line = row->line;
         }
-        else
+        else if (!is_ind)
             project_row(c, &mr, cells, n);
         free(joined);
     }
+    if (unplaced)
+        bg_warn(c->w, unplaced_line, "indicator table: %zu row%s whose cells fit no reading of the header; not read",
+                unplaced, unplaced > 1 ? "s" : "");
+    if (unsure)
+        bg_warn(c->w, unsure_line, "indicator table: %zu cell%s that more than one column could hold; not read",
+                unsure, unsure > 1 ? "s" : "");
     if (continued && is_ind)
         bg_break_settle(c->out, c->carry.orphan_from, c->carry.orphan_to, first, c->out->nindicators, break_name,
                         &break_weight, c->w);

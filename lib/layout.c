@@ -259,11 +259,20 @@ static void line_range(const bg_text *t, size_t k, size_t *a, size_t *b)
     *b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
 }
 
+/* The text of line k: a text line ending in `|` is a table's caption
+ * (`绩效目标自评表 | ||||`), whose `|` end its cell and are not its text. */
+static void text_range(const bg_text *t, size_t k, size_t *a, size_t *b)
+{
+    line_range(t, k, a, b);
+    while (*b > *a && (t->s[*b - 1] == '|' || t->s[*b - 1] == ' '))
+        (*b)--;
+}
+
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p)
 {
     size_t a, b;
     memset(p, 0, sizeof *p);
-    line_range(t, k, &a, &b);
+    text_range(t, k, &a, &b);
     bg_piece_add(p, t, a, b, (long)k + 1);
     bg_piece_finish(p);
 }
@@ -320,7 +329,8 @@ static int classify(ctx *c, size_t k)
     if (n <= 400 && (any_match(c, c->lr->pagenum, c->lr->npagenum, s, n, line)
                      || any_match(c, c->lr->residue, c->lr->nresidue, s, n, line)))
         return L_NOISE;
-    if (count_char(s, n, '|') >= 2)
+    /* a cell per line ends with its `|` (LAYOUTS §3, cells of a web page) */
+    if (count_char(s, n, '|') >= 2 || s[y - 1] == '|')
         return L_PIPE;
     if ((long)n >= c->lr->sheet_min_tokens * 2 && is_sheet_line(c->lr, s, n))
         return L_SHEET;
@@ -329,14 +339,14 @@ static int classify(ctx *c, size_t k)
 
 /* ---- tables --------------------------------------------------------------- */
 
-static bg_piece *new_cell(bg_row *row)
+bg_piece *bg_row_new_cell(bg_row *row)
 {
     bg_piece empty = { 0 };
     BG_PUSH(row->cells, row->n, row->cap, empty);
     return &row->cells[row->n - 1];
 }
 
-static void finish_row(bg_table *tb, bg_row *row)
+void bg_table_add_row(bg_table *tb, bg_row *row)
 {
     int any = 0;
     bg_shrink(&row->cells, &row->cap, row->n, sizeof *row->cells);
@@ -371,9 +381,9 @@ static void add_tab_cells(ctx *c, bg_row *row, size_t k, int continue_first)
             if (i > seg && row->n > 0)
                 bg_piece_add(&row->cells[row->n - 1], c->t, seg, i, line);
             else if (i > seg)
-                bg_piece_add(new_cell(row), c->t, seg, i, line);
+                bg_piece_add(bg_row_new_cell(row), c->t, seg, i, line);
         } else
-            bg_piece_add(new_cell(row), c->t, seg, i, line);
+            bg_piece_add(bg_row_new_cell(row), c->t, seg, i, line);
         first = 0;
         seg = i + 1;
     }
@@ -385,7 +395,7 @@ static void add_continuation(ctx *c, bg_row *row, size_t k)
     line_range(c->t, k, &a, &b);
     if (row->line == 0)
         row->line = (long)k + 1;
-    bg_piece *cell = row->n ? &row->cells[row->n - 1] : new_cell(row);
+    bg_piece *cell = row->n ? &row->cells[row->n - 1] : bg_row_new_cell(row);
     bg_piece_add(cell, c->t, a, b, (long)k + 1);
 }
 
@@ -419,17 +429,17 @@ static void build_tab_table(ctx *c, const int *kind, size_t k0, size_t k1, bg_ta
     for (size_t k = k0; k < k1; k++) {
         if (kind[k] == L_BLANK || kind[k] == L_NOISE) {
             if (tb->shape == BG_SHAPE_TAB_CELLS && kind[k] == L_BLANK)
-                finish_row(tb, &row);
+                bg_table_add_row(tb, &row);
             continue;
         }
         if (kind[k] == L_TAB) {
             if (tb->shape == BG_SHAPE_TAB_ROWS)
-                finish_row(tb, &row);
+                bg_table_add_row(tb, &row);
             add_tab_cells(c, &row, k, tb->shape == BG_SHAPE_TAB_CELLS);
         } else
             add_continuation(c, &row, k);
     }
-    finish_row(tb, &row);
+    bg_table_add_row(tb, &row);
 }
 
 /* End (exclusive) of the TAB table starting at line k0. It runs through TAB
@@ -457,35 +467,6 @@ static size_t tab_table_end(const int *kind, size_t k0, size_t nlines, int conti
     return last + 1;
 }
 
-static void add_pipe_row(ctx *c, bg_table *tb, size_t k)
-{
-    size_t a, b;
-    line_range(c->t, k, &a, &b);
-    trim_range(c->t->s, &a, &b);
-    const char *s = c->t->s;
-    /* A separator row of a Markdown table (|---|:--:|) carries no cells. */
-    int separator = 1;
-    for (size_t i = a; i < b; i++)
-        if (!strchr("|-: ", s[i]))
-            separator = 0;
-    if (separator)
-        return;
-    if (s[a] == '|')
-        a++;                    /* the border, not an empty cell */
-    if (b > a && s[b - 1] == '|')
-        b--;
-    bg_row row = { 0 };
-    row.line = (long)k + 1;
-    size_t seg = a;
-    for (size_t i = a; i <= b; i++) {
-        if (i < b && s[i] != '|')
-            continue;
-        bg_piece_add(new_cell(&row), c->t, seg, i, row.line);
-        seg = i + 1;
-    }
-    finish_row(tb, &row);
-}
-
 static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
 {
     size_t a, b;
@@ -499,10 +480,10 @@ static void add_sheet_row(ctx *c, bg_table *tb, size_t k)
         while (e < b && c->t->s[e] != ' ')
             e++;
         if (e > i)
-            bg_piece_add(new_cell(&row), c->t, i, e, row.line);
+            bg_piece_add(bg_row_new_cell(&row), c->t, i, e, row.line);
         i = e;
     }
-    finish_row(tb, &row);
+    bg_table_add_row(tb, &row);
 }
 
 /* Indented text, not a cell-per-line table: rows of one cell, or lines with
@@ -594,7 +575,7 @@ typedef struct {
 static void text_line(ctx *c, para_state *ps, size_t k)
 {
     size_t a, b;
-    line_range(c->t, k, &a, &b);
+    text_range(c->t, k, &a, &b);
     long line = (long)k + 1;
     bg_marker mk;
     int marked = bg_marker_at(c->m, c->hs, c->t->s + a, b - a, line, &mk);
@@ -679,13 +660,28 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
             bg_table tb = { 0 };
             tb.shape = BG_SHAPE_PIPE;
             tb.line = (long)k + 1;
+            size_t *lines = NULL, nlines = 0, cap = 0;
             while (k < nl && (kind[k] == L_PIPE || kind[k] == L_NOISE)) {
                 if (kind[k] == L_PIPE)
-                    add_pipe_row(&c, &tb, k);
+                    BG_PUSH(lines, nlines, cap, k);
                 out->line_kind[k] = kind[k] == L_NOISE ? BG_LINE_NOISE : BG_LINE_TABLE;
                 tb.end_line = (long)k + 1;
                 k++;
             }
+            size_t captions = bg_pipe_rows(t, lines, nlines, &tb);
+            /* a caption above the table (its first rows of one cell) is text */
+            ps.open = 0;
+            for (size_t i = 0; i < captions; i++) {
+                size_t a, b;
+                text_range(t, lines[i], &a, &b);
+                out->line_kind[lines[i]] = a < b ? BG_LINE_TEXT : BG_LINE_BLANK;
+                if (a < b)
+                    text_line(&c, &ps, lines[i]);
+            }
+            ps.open = 0;
+            if (captions < nlines)
+                tb.line = (long)lines[captions] + 1;
+            free(lines);
             push_table(&c, &tb);
             ps.open = 0;
             continue;

@@ -34,6 +34,7 @@ typedef struct {
     size_t n, cap;
     long line;
     int raw;                /* cells not placed in columns with certainty: shown, not read */
+    int padded;             /* counted to the table's width: empty cells at its end are padding */
 } bg_row;
 
 typedef enum {
@@ -96,6 +97,16 @@ void bg_layout_free(bg_layout *l);
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);
+/* A new empty cell at the end of row (owned by the row). */
+bg_piece *bg_row_new_cell(bg_row *row);
+/* Finish row and append it to tb (which takes its cells); a row with no text
+ * is dropped. *row is left empty. */
+void bg_table_add_row(bg_table *tb, bg_row *row);
+/* The rows of the pipe table on lines[0, n) (0-based, page-number lines left
+ * out): a row per line, or rows counted over lines (lib/pipe_rows.c). Its
+ * first rows that hold one cell, at their start, are its caption: they are
+ * not rows; returns how many of the lines they take. */
+size_t bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *tb);
 /* Free a table's rows and cells; the table is left empty. */
 void bg_table_free(bg_table *tb);
 /* Append normalized range [a, b) of t (trimmed) to p, from line `line`. */

@@ -2,51 +2,29 @@
  * NFKC through utf8proc (full-width digits, letters and punctuation become
  * ASCII) plus the folds reports need and NFKC lacks. Every output byte keeps
  * the original offset of the character it came from, and no line break is
- * added or removed, so lines stay the original lines. */
+ * added or removed, so lines stay the original lines. A page in traditional
+ * characters and pinyin glosses are counted on the way and rewritten at the
+ * end (trad.c). */
 #include "text.h"
+#include "trad.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 typedef struct {
-    bg_text *t;
-    uint32_t *orig;         /* the plain map while the text is built */
-    size_t cap, lines_cap;
+    bg_text *t;             /* its lines; text and length are m's until the end */
+    bg_mapped m;            /* the text with the plain map while it is built */
+    size_t lines_cap;
 } out_state;
-
-/* Room for n more bytes (and the final NUL) in the text and its map. */
-static void reserve(out_state *o, size_t n)
-{
-    bg_text *t = o->t;
-    if (t->len + n + 1 <= o->cap)
-        return;
-    size_t cap = o->cap ? o->cap : 64;
-    while (cap < t->len + n + 1)
-        cap *= 2;
-    t->s = bg_xrealloc(t->s, cap);
-    o->orig = bg_xrealloc(o->orig, cap * sizeof *o->orig);
-    o->cap = cap;
-}
-
-/* The n bytes of one character, unchanged, each mapped to `from`. */
-static void emit_bytes(out_state *o, const char *p, size_t n, uint32_t from)
-{
-    reserve(o, n);
-    bg_text *t = o->t;
-    memcpy(t->s + t->len, p, n);
-    for (size_t i = 0; i < n; i++)
-        o->orig[t->len + i] = from;
-    t->len += n;
-}
 
 static void emit(out_state *o, uint32_t cp, uint32_t from)
 {
     char tmp[4];
     int n = bg_utf8_put(cp, tmp);
-    emit_bytes(o, tmp, (size_t)n, from);
+    bg_mapped_put(&o->m, tmp, (size_t)n, from);
     if (cp == '\n')
-        BG_PUSH(o->t->lines, o->t->nlines, o->lines_cap, o->t->len);
+        BG_PUSH(o->t->lines, o->t->nlines, o->lines_cap, o->m.len);
 }
 
 /* Folds NFKC lacks, or that NFKC would do wrong for reports. Returns the
@@ -137,14 +115,26 @@ static void pack_orig(bg_text *t, const uint32_t *orig)
     bg_shrink(&t->orig_wide, &wide_cap, nwide * BG_ORIG_BLOCK, sizeof *t->orig_wide);
 }
 
+/* The line starts again, after a rewrite that kept every line break. */
+static void find_lines(out_state *o)
+{
+    bg_text *t = o->t;
+    t->nlines = 1;
+    for (const char *p = o->m.s, *end = o->m.s + o->m.len; p < end && (p = memchr(p, '\n', (size_t)(end - p)));) {
+        p++;
+        BG_PUSH(t->lines, t->nlines, o->lines_cap, (size_t)(p - o->m.s));
+    }
+}
+
 void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
 {
     memset(t, 0, sizeof *t);
-    out_state o = { t, NULL, 0, 0 };
+    out_state o = { t, { NULL, NULL, 0, 0 }, 0 };
     BG_PUSH(t->lines, t->nlines, o.lines_cap, 0);
     size_t nul_count = 0;
     long nul_line = 0;
-    reserve(&o, d->len);        /* NFKC rarely lengthens report text */
+    bg_script_count script = { 0, 0 };
+    bg_mapped_room(&o.m, d->len);   /* NFKC rarely lengthens report text */
     for (size_t i = 0; i < d->len;) {
         const char *p = d->s + i;
         const unsigned char *u = (const unsigned char *)p;
@@ -155,18 +145,19 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
             size_t j = i + 1;
             while (j < d->len && ((d->s[j] >= 0x20 && d->s[j] < 0x7F && d->s[j] != '[') || d->s[j] == '\t'))
                 j++;
-            reserve(&o, j - i);
-            memcpy(t->s + t->len, p, j - i);
+            bg_mapped_room(&o.m, j - i);
+            memcpy(o.m.s + o.m.len, p, j - i);
             for (size_t k = i; k < j; k++)
-                o.orig[t->len + (k - i)] = orig_of(d, k);
-            t->len += j - i;
+                o.m.orig[o.m.len + (k - i)] = orig_of(d, k);
+            o.m.len += j - i;
             i = j;
             continue;
         }
         if (u[0] >= 0xE3 && u[0] <= 0xE9 && d->len - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
             uint32_t c3 = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
             if (c3 >= 0x3400 && c3 <= 0x9FFF) {
-                emit_bytes(&o, p, 3, orig_of(d, i));
+                script.trad += bg_trad_only[c3 - BG_TRAD_FIRST];
+                bg_mapped_put(&o.m, p, 3, orig_of(d, i));
                 i += 3;
                 continue;
             }
@@ -179,6 +170,8 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
         }
         int len = bg_utf8_next(p, d->len - i, &cp);
         i += (size_t)len;
+        if (cp >= 0xE0 && cp <= 0x30C)
+            script.tones += (size_t)bg_pinyin_toned(cp);
         if (cp == '\r') {
             if (i < d->len && d->s[i] == '\n')
                 continue;           /* CRLF: the LF ends the line */
@@ -204,11 +197,14 @@ void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w)
     }
     if (nul_count)
         bg_warn(w, nul_line, "%zu NUL byte%s removed from the text", nul_count, nul_count > 1 ? "s" : "");
-    t->s = bg_xrealloc(t->s, t->len + 1);
+    if (bg_trad_rewrite(&o.m, &script, w))
+        find_lines(&o);
+    t->len = o.m.len;
+    t->s = bg_xrealloc(o.m.s, t->len + 1);
     t->s[t->len] = '\0';
-    o.orig[t->len] = (uint32_t)d->orig_len;
-    pack_orig(t, o.orig);
-    free(o.orig);
+    o.m.orig[t->len] = (uint32_t)d->orig_len;
+    pack_orig(t, o.m.orig);
+    free(o.m.orig);
     t->encoding = d->encoding;
 }
 

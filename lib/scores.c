@@ -343,6 +343,39 @@ static void place_items(bg_findings *f)
     free(from_table);
 }
 
+/* A total labelled in a form: a cell 自评总分 (with or without its colon),
+ * then a cell that holds only the score — read as the prose "自评总分: 95". */
+static void scan_table(ctx *c, const bg_table *tb)
+{
+    bg_buf b = { 0 };
+    for (size_t r = 0; r < tb->n; r++)
+        for (size_t i = 0; i + 1 < tb->rows[r].n; i++) {
+            const bg_piece *label = &tb->rows[r].cells[i], *value = &tb->rows[r].cells[i + 1];
+            size_t ov[2], a, e, n = label->len;
+            while (n > 0 && (label->s[n - 1] == ':' || label->s[n - 1] == ' '))
+                n--;
+            if (n == 0 || n > 24 || (label->s[0] >= '0' && label->s[0] <= '9') || value->len == 0 || value->len > 12
+                || value->s[0] < '0' || value->s[0] > '9')
+                continue;       /* a row of figures: no label */
+            b.len = 0;
+            bg_buf_add(&b, label->s, n);
+            bg_buf_adds(&b, ": ");
+            size_t at = b.len;
+            bg_buf_add(&b, value->s, value->len);
+            bg_stated_total st = { 0 };
+            if (!bg_match(c->m, &c->sr->total, b.s, b.len, 0, ov, 1, label->line) || ov[0] != 0 || ov[1] != b.len
+                || !bg_group(c->m, &c->sr->total, "score", &a, &e) || a < at
+                || bg_dec_parse(b.s + a, e - a, &st.value) != (int)(e - a))
+                continue;
+            st.source = "table";
+            st.start = bg_piece_pos(value, a - at);
+            st.end = bg_piece_pos(value, e - at);
+            st.line = bg_text_line(c->t, st.start);
+            BG_PUSH(c->out->totals, c->out->ntotals, c->out->totals_cap, st);
+        }
+    bg_buf_free(&b);
+}
+
 void bg_scores_extract(const bg_text *t, const bg_layout *l, const bg_sections *secs, const bg_score_rules *sr,
                        bg_matcher *m, bg_warnings *w, bg_findings *out)
 {
@@ -350,6 +383,8 @@ void bg_scores_extract(const bg_text *t, const bg_layout *l, const bg_sections *
     for (size_t i = 0; i < l->n; i++)
         if (l->blocks[i].kind == BG_BLOCK_PARA)
             scan_paragraph(&c, &l->blocks[i]);
+        else
+            scan_table(&c, &l->blocks[i].table);
     settle(&c, w, out);
     place_items(out);
 }

@@ -37,8 +37,38 @@ static int reads_as_sentence(const bg_heading_styles *hs, bg_matcher *m, const b
     return 0;
 }
 
-/* Mark the heading candidates: numbered paragraphs that are not list items. */
-static unsigned char *find_candidates(const bg_layout *l, const bg_heading_styles *hs, bg_matcher *m)
+/* A numbered line that labels a row of a table the text flattened (三公经费
+ * rows: 1、公务接待 then 0 / 0 / 0; 3、免疫抗体效果评估2017.03 2017.05): its
+ * title holds cells, or the paragraph after it is cells. */
+static int labels_row(const bg_heading_styles *hs, bg_matcher *m, const bg_layout *l, size_t i)
+{
+    const bg_block *b = &l->blocks[i];
+    size_t ov[2];
+    if (hs->row_cells.code && bg_match(m, &hs->row_cells, b->text.s + b->mk.title_start, b->text.len - b->mk.title_start, 0, ov, 1, b->line))
+        return 1;
+    const bg_block *next = i + 1 < l->n ? &l->blocks[i + 1] : NULL;
+    return hs->next_cells.code && next && next->kind == BG_BLOCK_PARA && !next->has_marker
+           && bg_match(m, &hs->next_cells, next->text.s, next->text.len, 0, ov, 1, next->line);
+}
+
+/* The end (in the block's text) of a run-in title — 一、强化资金管理，确保资金
+ * 安全。围绕…, 一、科目列报:功能科目… — a heading whose paragraph follows on its
+ * line; or 0. */
+static size_t run_in_end(const bg_heading_styles *hs, bg_matcher *m, const bg_block *b)
+{
+    const bg_heading_style *st = &hs->items[b->mk.style];
+    size_t ov[2], a, e, t = b->mk.title_start;
+    if (!st->run_in.code || !bg_match(m, &st->run_in, b->text.s + t, b->text.len - t, 0, ov, 1, b->line)
+        || ov[0] != 0 || ov[1] >= b->text.len - t || !bg_group(m, &st->run_in, "title", &a, &e))
+        return 0;
+    if (st->repeat.code && bg_match(m, &st->repeat, b->text.s + t, b->text.len - t, 0, ov, 1, b->line))
+        return 0;           /* 一、……二、…… on one line: a list */
+    return t + e;
+}
+
+/* Mark the heading candidates: numbered paragraphs that are not list items
+ * (cand[i] = 1), with the end of a run-in title where there is one. */
+static unsigned char *find_candidates(const bg_layout *l, const bg_heading_styles *hs, bg_matcher *m, size_t *run_in)
 {
     unsigned char *cand = bg_xcalloc(l->n, 1);
     for (size_t i = 0; i < l->n;) {
@@ -51,7 +81,9 @@ static unsigned char *find_candidates(const bg_layout *l, const bg_heading_style
         int sentence = 0;
         while (j < l->n && l->blocks[j].kind == BG_BLOCK_PARA && l->blocks[j].has_marker
                && l->blocks[j].mk.style == b->mk.style) {
-            sentence |= reads_as_sentence(hs, m, &l->blocks[j]);
+            run_in[j] = run_in_end(hs, m, &l->blocks[j]);
+            if (labels_row(hs, m, l, j) || (!run_in[j] && reads_as_sentence(hs, m, &l->blocks[j])))
+                sentence = 1;
             j++;
         }
         for (size_t k = i; k < j; k++)
@@ -70,9 +102,10 @@ typedef struct {
     size_t section;
 } level;
 
-static char *title_of(const bg_block *b)
+static char *title_of(const bg_block *b, size_t run_in)
 {
-    char *t = bg_clean(b->text.s + b->mk.title_start, b->text.len - b->mk.title_start);
+    size_t end = run_in ? run_in : b->text.len;
+    char *t = bg_clean(b->text.s + b->mk.title_start, end - b->mk.title_start);
     size_t n = strlen(t);
     for (;;) {
         if (n >= 3 && (memcmp(t + n - 3, "。", 3) == 0))
@@ -86,14 +119,14 @@ static char *title_of(const bg_block *b)
     return t;
 }
 
-static void add_section(bg_sections *out, const bg_block *b, size_t block, int depth, size_t parent)
+static void add_section(bg_sections *out, const bg_block *b, size_t block, int depth, size_t parent, size_t run_in)
 {
     bg_section s = { 0 };
     size_t a = 0, e = b->mk.marker_end;
     while (e > a && b->text.s[e - 1] == ' ')
         e--;
     s.number = bg_xstrndup(b->text.s + a, e);
-    s.title = title_of(b);
+    s.title = title_of(b, run_in);
     s.line = b->line;
     s.level = depth + 1;
     s.parent = parent;
@@ -121,13 +154,32 @@ static int find_ordinal(const level *stack, int depth, long ordinal)
 
 #define MAX_DEPTH 64
 
+/* An excerpt that begins inside a section: its first heading is of a style
+ * that never opens an outline, numbered past 1 ((三)实施项目情况, 7.…). The
+ * heading of the section it is in is not in the text, so nothing before the
+ * first heading of a top style (一、) can be placed in the outline: the block
+ * where the outline starts. */
+static size_t excerpt_start(const bg_layout *l, const bg_heading_styles *hs, const unsigned char *cand)
+{
+    size_t i = 0;
+    while (i < l->n && !cand[i])
+        i++;
+    if (i == l->n || hs->items[l->blocks[i].mk.style].top || l->blocks[i].mk.ordinal <= 1)
+        return 0;
+    while (i < l->n && !(cand[i] && hs->items[l->blocks[i].mk.style].top))
+        i++;
+    return i;
+}
+
 void bg_sections_build(const bg_layout *l, const bg_heading_styles *hs, bg_matcher *m, bg_sections *out)
 {
     memset(out, 0, sizeof *out);
-    unsigned char *cand = find_candidates(l, hs, m);
+    size_t *run_in = bg_xcalloc(l->n ? l->n : 1, sizeof *run_in);
+    unsigned char *cand = find_candidates(l, hs, m, run_in);
+    size_t from = excerpt_start(l, hs, cand);
     level stack[MAX_DEPTH];
     int depth = 0;
-    for (size_t i = 0; i < l->n; i++) {
+    for (size_t i = from; i < l->n; i++) {
         if (!cand[i])
             continue;
         const bg_block *b = &l->blocks[i];
@@ -150,12 +202,13 @@ void bg_sections_build(const bg_layout *l, const bg_heading_styles *hs, bg_match
         else
             continue;
         size_t parent = d > 0 ? stack[d - 1].section : BG_NO_PARENT;
-        add_section(out, b, i, d, parent);
+        add_section(out, b, i, d, parent, run_in[i]);
         lv.section = out->n - 1;
         stack[d] = lv;
         depth = d + 1;
     }
     free(cand);
+    free(run_in);
 }
 
 void bg_sections_free(bg_sections *s)

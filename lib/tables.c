@@ -15,7 +15,7 @@
 static const char *role_names[BG_R_COUNT] = {
     "label", "level1", "level2", "level3", "description", "standard", "category", "basis", "history",
     "target", "actual", "weight", "score", "note", "seq", "name", "budget", "executed", "returned",
-    "goal", "result",
+    "goal", "result", "nature", "unit",
 };
 
 /* ---- compiling ------------------------------------------------------------ */
@@ -62,7 +62,8 @@ static int compile_rules(const bg_record *r, bg_table_rules *tr, baogao_error *e
         { "weighted_name", &tr->weighted_name }, { "figure", &tr->figure },
         { "placeholder", &tr->placeholder }, { "total_row", &tr->total_row },
         { "not_applicable", &tr->not_applicable }, { "lower_is_better", &tr->lower_is_better },
-        { "date", &tr->date },
+        { "date", &tr->date }, { "figure_cell", &tr->figure_cell }, { "level1_word", &tr->level1_word },
+        { "level2_word", &tr->level2_word }, { "comparator", &tr->comparator },
     };
     size_t nslots = sizeof slots / sizeof slots[0];
     for (size_t i = 0; i < r->nkv; i++) {
@@ -110,7 +111,8 @@ void bg_table_rules_free(bg_table_rules *tr)
         bg_regex_free(&tr->columns[i].header);
     free(tr->columns);
     bg_regex *res[] = { &tr->weighted_name, &tr->figure, &tr->placeholder, &tr->total_row, &tr->not_applicable,
-                        &tr->lower_is_better, &tr->date };
+                        &tr->lower_is_better, &tr->date, &tr->figure_cell, &tr->level1_word, &tr->level2_word,
+                        &tr->comparator };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     for (size_t i = 0; i < tr->nscales; i++) {
@@ -152,21 +154,41 @@ int bg_role_is_left(bg_role r)
         || r == BG_R_SEQ || r == BG_R_NAME;
 }
 
+/* Bytes of the longest header cell looked at, in characters (a cell of prose is longer). */
+#define HEADER_CELL_MAX 30
+
 int bg_header_of(const bg_table_rules *tr, bg_matcher *m, const bg_row *row, bg_header *h)
 {
     size_t n = row->n;
     while (n > 0 && row->cells[n - 1].len == 0)
         n--;
     bg_role *roles = bg_xcalloc(n ? n : 1, sizeof *roles);
-    int known = 0;
+    size_t known = 0;
+    bg_dec d;
     for (size_t k = 0; k < n; k++) {
-        roles[k] = role_of(tr, m, &row->cells[k]);
+        /* a number or a long text names no column: most rows end here */
+        const bg_piece *cell = &row->cells[k];
+        int text = cell->len > 0 && cell->len <= 4 * HEADER_CELL_MAX && !bg_cell_decimal(cell, &d);
+        roles[k] = text ? role_of(tr, m, cell) : BG_R_NONE;
         known += roles[k] != BG_R_NONE;
+        if (known + (n - k - 1) < 3)
+            break;
     }
     if (known < 3) {
         free(roles);
         return 0;
     }
+    /* Levels without a 三级指标 (一级指标 | 分值 | 得分): the finest level
+     * printed names the indicators. */
+    size_t finest = n;
+    for (size_t k = 0; k < n; k++) {
+        if (roles[k] == BG_R_LEVEL3)
+            finest = n + 1;
+        else if ((roles[k] == BG_R_LEVEL1 || roles[k] == BG_R_LEVEL2) && finest <= n)
+            finest = k;
+    }
+    if (finest < n)
+        roles[finest] = BG_R_LEVEL3;
     h->roles = roles;
     h->n = n;
     h->split = 0;
@@ -211,6 +233,20 @@ int bg_cell_blank(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
     while (b > a && cell->s[b - 1] == ' ')
         b--;
     return a == b || bg_match(m, &tr->placeholder, cell->s + a, b - a, 0, ov, 1, cell->line);
+}
+
+const char *bg_comparator(const char *s, size_t n)
+{
+    int eq = memchr(s, '=', n) != NULL;
+    if (memchr(s, '>', n))
+        return eq ? "≥" : ">";
+    if (memchr(s, '<', n))
+        return eq ? "≤" : "<";
+    if (n >= 3 && memcmp(s, "≥", 3) == 0)
+        return "≥";
+    if (n >= 3 && memcmp(s, "≤", 3) == 0)
+        return "≤";
+    return "=";                 /* =, ═ */
 }
 
 char *bg_weighted_name(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell, bg_dec *weight, int *has_weight)
@@ -304,4 +340,265 @@ void bg_map_row(const bg_header *h, const bg_piece *cells, size_t n, bg_mapped_r
     map_candidate(h, cells, trimmed, &alt);
     if (fit(&alt) > fit(out))
         *out = alt;
+}
+
+/* ---- reading a row by its cells ------------------------------------------- */
+
+/* What a cell holds, as far as the columns it may stand in go. */
+typedef enum { K_BLANK, K_NUMBER, K_FIGURE, K_LEVEL, K_HEADER, K_TEXT } cell_kind;
+
+int bg_level_word(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
+{
+    bg_dec w;
+    int has_w;
+    char *t = bg_weighted_name(tr, m, cell, &w, &has_w);
+    size_t ov[2], n = strlen(t);
+    int one = n && bg_match(m, &tr->level1_word, t, n, 0, ov, 1, cell->line);
+    int two = n && bg_match(m, &tr->level2_word, t, n, 0, ov, 1, cell->line);
+    free(t);
+    return one && !two ? 1 : two && !one ? 2 : 0;
+}
+
+/* Is the whole cell a column's name (偏差原因分析)? It heads a row of the
+ * form's trailer, never an indicator (结转结余率 only starts like 结转结余). */
+static int names_column(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
+{
+    char *t = bg_clean(cell->s, cell->len);
+    size_t ov[2], n = strlen(t);
+    int whole = 0;
+    for (size_t i = 0; i < tr->ncolumns && !whole && n; i++)
+        whole = bg_match(m, &tr->columns[i].header, t, n, 0, ov, 1, cell->line) && ov[0] == 0 && ov[1] == n;
+    free(t);
+    return whole;
+}
+
+/* The kind of a cell, looked for no further than `last` (the checks cost
+ * more down the list): a cell none of them fits is K_TEXT. */
+static cell_kind kind_upto(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell, cell_kind last)
+{
+    bg_dec d;
+    if (bg_cell_blank(tr, m, cell))
+        return K_BLANK;
+    if (bg_cell_decimal(cell, &d))
+        return K_NUMBER;
+    if (last == K_NUMBER)
+        return K_TEXT;
+    char *t = bg_clean(cell->s, cell->len);
+    size_t ov[2];
+    int figure = bg_match(m, &tr->figure_cell, t, strlen(t), 0, ov, 1, cell->line);
+    free(t);
+    if (figure)
+        return K_FIGURE;
+    if (last == K_FIGURE)
+        return K_TEXT;
+    if (bg_level_word(tr, m, cell))
+        return K_LEVEL;
+    if (last == K_LEVEL)
+        return K_TEXT;
+    return names_column(tr, m, cell) ? K_HEADER : K_TEXT;
+}
+
+static cell_kind kind_of(const bg_table_rules *tr, bg_matcher *m, const bg_piece *cell)
+{
+    return kind_upto(tr, m, cell, K_HEADER);
+}
+
+/* The last kind a column of role r tells apart from the rest (K_BLANK: it takes anything). */
+static cell_kind kind_needed(bg_role r)
+{
+    switch (r) {
+    case BG_R_LEVEL3:
+        return K_HEADER;
+    case BG_R_TARGET: case BG_R_ACTUAL:
+        return K_LEVEL;
+    case BG_R_SEQ: case BG_R_WEIGHT: case BG_R_SCORE: case BG_R_DESCRIPTION: case BG_R_STANDARD: case BG_R_BASIS:
+        return K_NUMBER;
+    case BG_R_HISTORY: case BG_R_NONE:
+        return K_BLANK;
+    default:
+        return K_FIGURE;
+    }
+}
+
+/* May a cell of kind k stand in a column of role r? */
+static int accepts(bg_role r, cell_kind k)
+{
+    switch (r) {
+    case BG_R_LABEL: case BG_R_LEVEL1: case BG_R_LEVEL2: case BG_R_NAME:
+        return k == K_TEXT || k == K_LEVEL || k == K_HEADER;
+    case BG_R_LEVEL3:
+        return k == K_TEXT;     /* not a figure, a level name or a column's name */
+    case BG_R_SEQ:
+        return k == K_NUMBER;
+    case BG_R_TARGET: case BG_R_ACTUAL:
+        return k != K_LEVEL;
+    case BG_R_WEIGHT: case BG_R_SCORE:
+        return k == K_NUMBER;
+    case BG_R_BUDGET: case BG_R_EXECUTED: case BG_R_RETURNED:
+        return k == K_NUMBER || k == K_FIGURE;
+    case BG_R_NOTE: case BG_R_GOAL: case BG_R_RESULT: case BG_R_CATEGORY: case BG_R_NATURE: case BG_R_UNIT:
+        return k == K_TEXT || k == K_LEVEL || k == K_HEADER;
+    case BG_R_DESCRIPTION: case BG_R_STANDARD: case BG_R_BASIS:
+        return k != K_NUMBER;
+    default:                /* history, unnamed */
+        return 1;
+    }
+}
+
+/* Does the reading fit the cells? (A column's name under 三级指标 is looked
+ * for only in rows read by their kinds: a header reading keeps its names.) */
+static int mapping_fits(const bg_table_rules *tr, bg_matcher *m, const bg_mapped_row *mr)
+{
+    for (int r = 0; r < BG_R_COUNT; r++) {
+        cell_kind need = r == BG_R_LEVEL3 ? K_LEVEL : kind_needed((bg_role)r);
+        cell_kind k = mr->cell[r] && need != K_BLANK ? kind_upto(tr, m, mr->cell[r], need) : K_BLANK;
+        if (k != K_BLANK && !accepts((bg_role)r, k))
+            return 0;
+    }
+    return 1;
+}
+
+/* Bit j of the result: the column j may hold cell kind k. */
+static uint64_t columns_for(const bg_header *h, size_t from, cell_kind k)
+{
+    uint64_t mask = 0;
+    for (size_t j = from; j < h->n; j++)
+        if (h->roles[j] == BG_R_NONE || accepts(h->roles[j], k))
+            mask |= (uint64_t)1 << j;
+    return mask;
+}
+
+/* The value cells kinds[0, nv) placed in order in columns [h->split, h->n):
+ * for each, the columns some complete placement puts it in. 0 if none. */
+static int place_values(const bg_header *h, const cell_kind *kinds, size_t nv, uint64_t *possible)
+{
+    uint64_t after = 0;         /* columns above the lowest place of the cell before */
+    for (size_t i = 0; i < nv; i++) {
+        possible[i] = columns_for(h, h->split, kinds[i]) & (i ? after : ~(uint64_t)0);
+        if (!possible[i])
+            return 0;
+        after = ~(((uint64_t)2 << __builtin_ctzll(possible[i])) - 1);
+    }
+    uint64_t before = ~(uint64_t)0; /* columns below the highest place of the cell after */
+    for (size_t i = nv; i-- > 0;) {
+        possible[i] &= before;
+        if (!possible[i])
+            return 0;
+        before = ((uint64_t)1 << (63 - __builtin_clzll(possible[i]))) - 1;
+    }
+    return 1;
+}
+
+/* Do value cells kinds[0, nv) fit the value columns from the first one on? */
+static int values_in_place(const bg_header *h, const cell_kind *kinds, size_t nv)
+{
+    if (h->split + nv > h->n)
+        return 0;
+    for (size_t i = 0; i < nv; i++)
+        if (h->roles[h->split + i] != BG_R_NONE && !accepts(h->roles[h->split + i], kinds[i]))
+            return 0;
+    return 1;
+}
+
+/* The row read by its non-blank cells: a number at the start is the 序号,
+ * then the fewest names that let the rest stand in the value columns in
+ * order (the names right-aligned: missing levels are merged parents), then
+ * each value in the column every such placement gives it. A row that lost
+ * no name cell lost none before its values either: they stand in place. */
+static int map_by_kinds(const bg_table_rules *tr, bg_matcher *m, const bg_header *h, const bg_piece *cells, size_t n,
+                        bg_mapped_row *out)
+{
+    memset(out, 0, sizeof *out);
+    if (h->n > 64 || n > 64)
+        return 0;
+    const bg_piece *c[64];
+    cell_kind kinds[64];
+    uint64_t possible[64];
+    size_t nc = 0, first = 0;
+    for (size_t i = 0; i < n; i++) {
+        cell_kind k = kind_of(tr, m, &cells[i]);
+        if (k != K_BLANK) {
+            c[nc] = &cells[i];
+            kinds[nc++] = k;
+        }
+    }
+    size_t names_from = 0;
+    if (h->split > 0 && h->roles[0] == BG_R_SEQ && nc && kinds[0] == K_NUMBER) {
+        out->cell[BG_R_SEQ] = c[0];
+        first = names_from = 1;
+    }
+    for (size_t k = 1; first + k <= nc && names_from + k <= h->split; k++) {
+        int names_fit = 1;
+        for (size_t i = 0; i < k && names_fit; i++) {
+            bg_role r = h->roles[h->split - k + i];
+            names_fit = r == BG_R_NONE || accepts(r, kinds[first + i]);
+        }
+        if (!names_fit || !place_values(h, kinds + first + k, nc - first - k, possible))
+            continue;
+        for (size_t i = 0; i < k; i++)
+            if (h->roles[h->split - k + i] != BG_R_NONE)
+                out->cell[h->roles[h->split - k + i]] = c[first + i];
+        if (names_from + k == h->split && values_in_place(h, kinds + first + k, nc - first - k)) {
+            /* no name cell was dropped: the values follow from the first value column */
+            for (size_t i = first + k; i < nc; i++)
+                if (h->roles[h->split + i - first - k] != BG_R_NONE)
+                    out->cell[h->roles[h->split + i - first - k]] = c[i];
+            return 1;
+        }
+        for (size_t i = first + k; i < nc; i++) {
+            uint64_t p = possible[i - first - k];
+            if ((p & (p - 1)) == 0) {       /* one column only: certain */
+                bg_role r = h->roles[__builtin_ctzll(p)];
+                if (r != BG_R_NONE)
+                    out->cell[r] = c[i];
+            } else
+                out->unsure++;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* A padded row whose empty cells all come after its text: its cells were
+ * packed to the left, so their places say nothing of their columns. */
+static int left_packed(const bg_table_rules *tr, bg_matcher *m, const bg_header *h, const bg_piece *cells, size_t n)
+{
+    size_t last = n;
+    while (last > 0 && bg_cell_blank(tr, m, &cells[last - 1]))
+        last--;
+    if (last >= h->n)
+        return 0;               /* as wide as the header: nothing was dropped */
+    for (size_t i = 0; i < last; i++)
+        if (bg_cell_blank(tr, m, &cells[i]))
+            return 0;           /* an empty cell inside: cells kept their places */
+    return 1;
+}
+
+/* Each cell in the column at its place (a padded row whose empty cells kept
+ * their places, or one cut short where the text ends). */
+static void map_in_place(const bg_header *h, const bg_piece *cells, size_t n, bg_mapped_row *out)
+{
+    memset(out, 0, sizeof *out);
+    for (size_t i = 0; i < n && i < h->n; i++)
+        if (h->roles[i] != BG_R_NONE && !out->cell[h->roles[i]])
+            out->cell[h->roles[i]] = &cells[i];     /* two columns of one role: the first */
+}
+
+int bg_map_row_checked(const bg_table_rules *tr, bg_matcher *m, const bg_header *h, const bg_row *row,
+                       const bg_piece *cells, size_t n, bg_mapped_row *out)
+{
+    size_t filled = n;
+    while (filled > 0 && cells[filled - 1].len == 0)
+        filled--;
+    if (!row->padded && filled == h->n) {
+        map_in_place(h, cells, n, out);
+        return 1;               /* as wide as the header: each cell in its column */
+    }
+    if (!row->padded)
+        bg_map_row(h, cells, n, out);
+    else if (!left_packed(tr, m, h, cells, n))
+        map_in_place(h, cells, n, out);
+    else
+        return map_by_kinds(tr, m, h, cells, n, out);
+    return mapping_fits(tr, m, out) || map_by_kinds(tr, m, h, cells, n, out);
 }

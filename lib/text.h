@@ -4,6 +4,8 @@
 #ifndef BAOGAO_TEXT_H
 #define BAOGAO_TEXT_H
 
+#include <string.h>
+
 #include "baogao.h"
 #include "util.h"
 
@@ -54,6 +56,38 @@ typedef struct {
 #define BG_ORIG_WIDE ((uint32_t)1 << 31)    /* offsets are below BG_MAX_INPUT */
 
 void bg_normalize(const bg_decoded *d, bg_text *t, bg_warnings *w);
+
+/* A text being built with the original offset of each byte (normalize, and
+ * the rewrite of trad.c): room for cap bytes in both arrays. */
+typedef struct {
+    char *s;
+    uint32_t *orig;
+    size_t len, cap;
+} bg_mapped;
+
+/* Room for n more bytes, and a final NUL. Inline: normalize calls it for
+ * every ideograph. */
+static inline void bg_mapped_room(bg_mapped *m, size_t n)
+{
+    if (m->len + n + 1 <= m->cap)
+        return;
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap < m->len + n + 1)
+        cap *= 2;
+    m->s = bg_xrealloc(m->s, cap);
+    m->orig = bg_xrealloc(m->orig, cap * sizeof *m->orig);
+    m->cap = cap;
+}
+
+/* The n bytes of one character, each mapped to `from`. */
+static inline void bg_mapped_put(bg_mapped *m, const char *p, size_t n, uint32_t from)
+{
+    bg_mapped_room(m, n);
+    memcpy(m->s + m->len, p, n);
+    for (size_t i = 0; i < n; i++)
+        m->orig[m->len + i] = from;
+    m->len += n;
+}
 
 /* The original byte offset of normalized byte i (0 <= i <= len). */
 size_t bg_text_orig(const bg_text *t, size_t i);

@@ -527,6 +527,11 @@ worst stream-cell-lines rep '一级指标\n\n二级指标\n\n三级指标\n\n分
 # [cell-stream] column_slack: many small tables laid out with spaces, cut out of the paragraphs in one pass
 many_column_tables() { awk 'BEGIN { for (i = 0; i < 30000; i++) printf "  三级指标      分值  得分  一级指标\n  培训人数%d    10    9\n本段为说明文字，用于隔开两个表格。\n", i }'; }
 worst columns-many-tables many_column_tables
+# [column] rows of words one space apart: many small tables cut out of the paragraphs in one pass
+many_word_tables() { awk 'BEGIN { for (i = 0; i < 30000; i++) printf "三级指标 分值 得分 一级指标\n培训人数%d 10 9\n本段为说明文字，用于隔开两个表格。\n", i }'; }
+worst words-many-tables many_word_tables
+# pipe rows counted over lines: a cell per line, rows of nine cells, again and again
+worst pipe-cells-lines rep '一级指标 |\n二级指标 |\n三级指标 |\n分值 |\n得分 |\n|||\n产出指标 |\n数量指标 |\n培训人数 |\n5 |\n4 |\n|||\n' 40000 '' ''
 # [field] label: "label: value" — the value runs until the next label, looked for at every byte
 worst field-label-long-value rep a 1000000 '单位名称：' ''
 # [document] date_format and year_prose over digits and 年

@@ -81,11 +81,31 @@ static void test_title(void)
     /* each kind from its title */
     build(&d, "东川区2022年度城乡居民医疗救助项目支出绩效自评报告\n");
     CHECK_STR(d.m.kind.value, "项目支出绩效自评报告");
-    CHECK_STR(d.m.organization.value, "东川区");
+    CHECK_STR(d.m.organization.value, NULL);    /* a bare place names no unit */
+    done(&d);
+    build(&d, "东川区医疗保障局2022年度城乡居民医疗救助项目支出绩效自评报告\n");
+    CHECK_STR(d.m.organization.value, "东川区医疗保障局");
     done(&d);
     build(&d, "鄂州市医疗保障局部门整体绩效目标申报表\n");
     CHECK_STR(d.m.kind.value, "绩效目标申报表");
-    CHECK_STR(d.m.organization.value, NULL);    /* no year in the title: no organization from it */
+    CHECK_STR(d.m.organization.value, "鄂州市医疗保障局");    /* no year: the unit before 部门整体 */
+    done(&d);
+    build(&d, "2021年度某某县某某委员会部门整体支出绩效自评表\n");
+    CHECK_STR(d.m.organization.value, "某某县某某委员会");       /* after the year */
+    CHECK_INT(d.m.year, 2021);
+    done(&d);
+    build(&d, "某某市交通局2021部门整体绩效自评报告\n");
+    CHECK_STR(d.m.organization.value, "某某市交通局");          /* a year without 年 */
+    CHECK_INT(d.m.year, 2021);
+    done(&d);
+    build(&d, "关于某某县档案馆整体支出绩效评价报告\n");
+    CHECK_STR(d.m.organization.value, "某某县档案馆");           /* 关于 is no part of it */
+    done(&d);
+    build(&d, "某某县财政局关于提前下达2025年某某补助资金预算的函\n");
+    CHECK_STR(d.m.title.value, "某某县财政局关于提前下达2025年某某补助资金预算的函");
+    CHECK_STR(d.m.kind.value, NULL);
+    CHECK_STR(d.m.organization.value, "某某县财政局");          /* the issuer of a letter */
+    CHECK_INT(d.m.year, 2025);
     done(&d);
     build(&d, "华容区2023年度部门整体支出绩效自评表\n");
     CHECK_STR(d.m.kind.value, "部门整体绩效自评表");
@@ -95,7 +115,10 @@ static void test_title(void)
     done(&d);
     build(&d, "关于某某县2023年度乡村振兴专项资金的绩效评价报告\n");
     CHECK_STR(d.m.kind.value, "绩效评价报告");
-    CHECK_STR(d.m.organization.value, "某某县");
+    CHECK_STR(d.m.organization.value, NULL);    /* a bare place names no unit */
+    done(&d);
+    build(&d, "关于某某县民政局2023年度临时救助资金的绩效评价报告\n");
+    CHECK_STR(d.m.organization.value, "某某县民政局");
     done(&d);
 
 #if 1
@@ -122,6 +145,156 @@ static void test_title(void)
     /* the first line that names a kind wins */
     build(&d, "某局2021年度部门整体支出绩效自评报告\n附:2021年度项目支出绩效自评表\n");
     CHECK_STR(d.m.kind.value, "部门整体支出绩效自评报告");
+    done(&d);
+}
+
+/* Issue 16: where real pages put their title (corpus/layouts/title_*.txt). */
+static void test_title_families(void)
+{
+    doc d;
+    /* web chrome first: a breadcrumb (residue), a site name, a date line */
+    build(&d, "欢迎访问某某县人民政府网站\n您当前的位置：首页>政务公开>预决算\n"
+              "发布时间：2023-05-08 来源：某某县水利局 浏览次数：12\n"
+              "某某县水利局2022年度部门整体支出绩效自评报告\n正文。\n");
+    CHECK_STR(d.m.title.value, "某某县水利局2022年度部门整体支出绩效自评报告");
+    CHECK_INT(d.m.title.line, 4);
+    CHECK_STR(d.m.kind.value, "部门整体支出绩效自评报告");
+    done(&d);
+    /* a title printed over two lines: joined, with the span of both */
+    build(&d, "某某县2023年度中央水利发展资金\n\n绩效自评报告\n正文。\n");
+    CHECK_STR(d.m.title.value, "某某县2023年度中央水利发展资金绩效自评报告");
+    CHECK_INT(d.m.title.line, 1);
+    CHECK_STR(d.m.kind.value, "项目支出绩效自评报告");
+    CHECK_INT(d.m.year, 2023);
+    size_t a, b;
+    span(&d, &d.m.title, &a, &b);
+    CHECK_INT(a, 0);
+    CHECK_INT(b, strlen("某某县2023年度中央水利发展资金\n\n绩效自评报告"));
+    done(&d);
+    /* the kind's line is its phrase's own, the second of the title's lines */
+    build(&d, "某某县某某局2023年度\n部门整体支出绩效自评报告\n正文。\n");
+    CHECK_STR(d.m.title.value, "某某县某某局2023年度部门整体支出绩效自评报告");
+    CHECK_INT(d.m.title.line, 1);
+    CHECK_STR(d.m.kind.value, "部门整体支出绩效自评报告");
+    CHECK_INT(d.m.kind.line, 2);
+    done(&d);
+    /* ... but a field line or a sentence is no first half */
+    build(&d, "来源：某某县财政局\n绩效自评报告\n");
+    CHECK_STR(d.m.title.value, NULL);
+    done(&d);
+    /* a title that is a file name: no attachment number, no extension */
+    build(&d, "附件3:2021年度某某县某某委员会部门整体支出绩效自评表.pdf\n正文。\n");
+    CHECK_STR(d.m.title.value, "2021年度某某县某某委员会部门整体支出绩效自评表");
+    CHECK_STR(d.m.kind.value, "部门整体绩效自评表");
+    CHECK_STR(d.m.organization.value, "某某县某某委员会");
+    done(&d);
+    build(&d, "项目绩效目标表_第1页\n项目绩效目标表_第2页\n");
+    CHECK_STR(d.m.title.value, "项目绩效目标表");
+    CHECK_STR(d.m.kind.value, "绩效目标申报表");
+    done(&d);
+    /* a table's own heading: a pipe row of one cell */
+    build(&d, "某某补助资金项目绩效目标自评表 | ||||\n(2024年度) | ||||\n项目名称 | 某某补助 | ||\n");
+    CHECK_STR(d.m.title.value, "某某补助资金项目绩效目标自评表");
+    CHECK_STR(d.m.kind.value, "项目支出绩效自评表");
+    CHECK_INT(d.m.year, 2024);
+    done(&d);
+    /* a neighbouring family: a title, but none of the kinds, and no hint */
+    build(&d, "某某市项目支出绩效监控表\n\n一、项目支出绩效情况\n");
+    CHECK_STR(d.m.title.value, "某某市项目支出绩效监控表");
+    CHECK_STR(d.m.kind.value, NULL);
+    CHECK_INT(d.w.n, 0);
+    done(&d);
+    build(&d, "某某县某某项目\n事前绩效评估报告\n");
+    CHECK_STR(d.m.title.value, "某某县某某项目事前绩效评估报告");
+    CHECK_STR(d.m.kind.value, NULL);
+    done(&d);
+    /* a kind in brackets is what the document holds, not what it is */
+    build(&d, "某某局2022年部门绩效自评工作情况总结(绩效自评结果、绩效评价报告)\n");
+    CHECK_STR(d.m.title.value, "某某局2022年部门绩效自评工作情况总结(绩效自评结果、绩效评价报告)");
+    CHECK_STR(d.m.kind.value, NULL);
+    CHECK_STR(d.m.organization.value, "某某局");
+    done(&d);
+    /* a title naming no kind: the kind (and year) from the table heading after it */
+    build(&d, "某某区2021年某某示范县项目补助资金绩效自评\n发布日期 2023-05-29\n"
+              "2022年度项目支出绩效自评表\n单位名称：某某工作站\n");
+    CHECK_STR(d.m.title.value, "某某区2021年某某示范县项目补助资金绩效自评");
+    CHECK_STR(d.m.kind.value, "项目支出绩效自评表");
+    CHECK_INT(d.m.kind.line, 3);
+    CHECK_INT(d.m.year, 2022);
+    CHECK_INT(d.m.year_line, 3);
+    done(&d);
+    /* a run-on line that starts with its title: up to the kind, its year after it */
+    build(&d, "1、某某市本级部门项目支出绩效自评表(2021年)项目名称某某公用经费主管部门某某市教育局实施单位某某第六中学"
+              "自评得分98项目资金年初预算数全年预算数全年执行数执行率\n");
+    CHECK_STR(d.m.title.value, "某某市本级部门项目支出绩效自评表");
+    CHECK_STR(d.m.kind.value, "项目支出绩效自评表");
+    CHECK_INT(d.m.year, 2021);
+    done(&d);
+    /* ... but not a sentence that mentions a kind */
+    build(&d, "根据要求，我局编制了部门整体支出绩效自评报告并已报送财政局，现将有关情况公开如下，请社会各界监督指正谢谢。\n");
+    CHECK_STR(d.m.title.value, NULL);
+    done(&d);
+    /* nothing in the opening part: the heading after an attachment line, wherever it is */
+    {
+        bg_buf in = { 0 };
+        bg_buf_adds(&in, "2023年某某乡人民政府决算编制说明\n");
+        for (int i = 0; i < 50; i++)
+            bg_buf_adds(&in, "0\n");
+        bg_buf_adds(&in, "附件二\n\n2023年度部门整体支出绩效自评表\n");
+        build(&d, in.s);
+        CHECK_STR(d.m.title.value, "2023年度部门整体支出绩效自评表");
+        CHECK_INT(d.m.title.line, 54);
+        CHECK_STR(d.m.kind.value, "部门整体绩效自评表");
+        done(&d);
+        bg_buf_free(&in);
+    }
+}
+
+/* Issue 16: the forms' ways of naming the unit (corpus/layouts/form_fields.txt). */
+static void test_organization_forms(void)
+{
+    doc d;
+    /* a label line, then its value line (a form flattened one cell per line) */
+    build(&d, "项目支出绩效自评表\n\n实施单位\n\n某某食品工程学校\n");
+    CHECK_STR(d.m.organization.value, "某某食品工程学校");
+    CHECK_INT(d.m.organization.line, 5);
+    done(&d);
+    /* a seal note between label and colon; the name ends at the space after it */
+    build(&d, "项目绩效目标表(2021年度)填报单位(盖章):某某镇人民政府 项目名称某某建设项目属性新增项目\n");
+    CHECK_STR(d.m.organization.value, "某某镇人民政府");
+    done(&d);
+    /* "label value" in a line of cells, when the value reads as a unit */
+    build(&d, "部门(单位)名称 某某市地方志研究室 部门预算编码 901001\n");
+    CHECK_STR(d.m.organization.value, "某某市地方志研究室");
+    done(&d);
+    build(&d, "单位名称 年度整体 某某委员会\n");
+    CHECK_STR(d.m.organization.value, NULL);
+    done(&d);
+    /* a budget code and a placeholder are no part of a name */
+    build(&d, "| 实施单位 | 219001-某某县某某镇人民政府 |\n");
+    CHECK_STR(d.m.organization.value, "某某县某某镇人民政府");
+    done(&d);
+    build(&d, "部门名称:(公章) 下属二级预算单位数量:5 个\n");
+    CHECK_STR(d.m.organization.value, NULL);
+    done(&d);
+    /* the unit that uses the money beats its 主管部门 */
+    build(&d, "| 主管部门 | 某某县农业农村局 | 实施单位 | 某某镇人民政府 |\n");
+    CHECK_STR(d.m.organization.value, "某某镇人民政府");
+    done(&d);
+    build(&d, "| 地方主管部门 | 某某州卫生健康委 | 资金使用单位 | 某某县卫生健康局 |\n");
+    CHECK_STR(d.m.organization.value, "某某县卫生健康局");
+    done(&d);
+    build(&d, "| 主管部门 | 某某县民政局 |\n");
+    CHECK_STR(d.m.organization.value, "某某县民政局");
+    done(&d);
+    /* a third party's evaluation: the unit it evaluated */
+    build(&d, "某某县2021年度乡村振兴专项资金绩效评价报告\n"
+              "受某某县财政局委托，我所对某某县某某镇人民政府2021年乡村振兴专项资金项目进行绩效评价。\n");
+    CHECK_STR(d.m.organization.value, "某某县某某镇人民政府");
+    done(&d);
+    /* the title's 林业局 is the publisher's 某某区林业局: the fuller name */
+    build(&d, "发布机构：某某区林业局\n2021年林业局部门整体支出绩效自评表\n");
+    CHECK_STR(d.m.organization.value, "某某区林业局");
     done(&d);
 }
 
@@ -333,6 +506,8 @@ int main(void)
         return 1;
     }
     test_title();
+    test_title_families();
+    test_organization_forms();
     test_kind_hint();
     test_organization();
     test_preparer_dates();

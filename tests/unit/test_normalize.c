@@ -258,6 +258,117 @@ static void test_utf16_map(void)
     bg_warnings_free(&w);
 }
 
+/* 1 if some warning's message contains `part`. */
+static int warned(const bg_warnings *w, const char *part)
+{
+    for (size_t i = 0; i < w->n; i++)
+        if (strstr(w->items[i].message, part))
+            return 1;
+    return 0;
+}
+
+/* A page in traditional characters is read in simplified characters, every
+ * character keeping its original offset; OpenCC's phrases apply (乾淨 is
+ * 干净, 乾隆 stays). */
+static void test_traditional(void)
+{
+    CHECK_N("績效自評報告\n項目支出:萬元", "绩效自评报告\n项目支出:万元");
+    CHECK_N("項目績效報告 乾淨 乾隆", "项目绩效报告 干净 乾隆");
+
+    bg_text t;
+    bg_warnings w = { 0 };
+    const char in[] = "一、項目績效\r\n資金12萬元";
+    norm(in, sizeof in - 1, &t, &w);
+    CHECK_STR(t.s, "一、项目绩效\n资金12万元");
+    CHECK(warned(&w, "traditional characters (4 of its 9 ideographs)"));
+    CHECK_INT(t.nlines, 2);
+    CHECK_INT(bg_text_line(&t, 19), 2);                 /* 资 */
+    CHECK_INT(bg_text_orig(&t, 19), 20);                /* after the CRLF */
+    size_t oa, ob;
+    bg_text_span(&t, 6, 15, &oa, &ob);                  /* 项目绩: 項目績 */
+    CHECK_INT(oa, 6);
+    CHECK_INT(ob, 15);
+    bg_text_span(&t, 25, 30, &oa, &ob);                 /* 12万: 12萬 */
+    CHECK_INT(oa, 26);
+    CHECK_INT(ob, 31);
+    CHECK_INT(bg_text_orig(&t, t.len), sizeof in - 1);
+    bg_text_free(&t);
+    bg_warnings_free(&w);
+
+    /* GB18030 bytes: two per character, and the map still points at them */
+    const char gb[] = "\xED\x97\xC4\xBF\xBF\x83\xD0\xA7\xD7\xD4\xD4\x75\x88\xF3\xB8\xE6\x0A\xC8\x66\xD4\xAA";
+    bg_decoded d;
+    baogao_error err;
+    CHECK_INT(bg_decode((const unsigned char *)gb, sizeof gb - 1, "GB18030", 0, &d, &w, &err), 0);
+    bg_normalize(&d, &t, &w);
+    bg_decoded_free(&d);
+    CHECK_STR(t.s, "项目绩效自评报告\n万元");
+    bg_text_span(&t, 6, 12, &oa, &ob);                  /* 绩效 */
+    CHECK_INT(oa, 4);
+    CHECK_INT(ob, 8);
+    CHECK_INT(bg_text_orig(&t, 25), 17);                /* 万 */
+    CHECK_INT(bg_text_line(&t, 25), 2);
+    bg_text_free(&t);
+    bg_warnings_free(&w);
+}
+
+/* Simplified text is left alone, and so is a simplified page quoting a few
+ * traditional characters (below one ideograph in eight), with no warning. */
+static void test_not_traditional(void)
+{
+    CHECK_N("项目支出绩效自评报告", "项目支出绩效自评报告");
+    CHECK_N("乾隆年间", "乾隆年间");
+    bg_text t;
+    bg_warnings w = { 0 };
+    const char quote[] = "本单位与台湾某某發展基金會签订的合作协议,资金总额为一百二十万元,已全部支付完毕并通过验收。";
+    norm(quote, sizeof quote - 1, &t, &w);
+    CHECK_STR(t.s, quote);
+    CHECK_INT(w.n, 0);
+    bg_text_free(&t);
+    /* three traditional characters alone do not make a page */
+    norm("報告書", strlen("報告書"), &t, &w);
+    CHECK_STR(t.s, "報告書");
+    CHECK_INT(w.n, 0);
+    bg_text_free(&t);
+    bg_warnings_free(&w);
+}
+
+/* Pinyin glosses after characters (績(jī)效) are removed; what only looks
+ * like one stays. */
+static void test_pinyin_glosses(void)
+{
+    CHECK_N("项(xiàng)目", "项目");
+    CHECK_N("績(jī)效報(bào)告與項(xiàng)目", "绩效报告与项目");   /* and then converted */
+    CHECK_N("绿(lǜ)化率(lǜ)", "绿化率");
+    CHECK_N("重(zhòng)要(yào)", "重要");
+    CHECK_N("项(xia\xCC\x80ng)目", "项目");                /* a decomposed tone mark */
+    CHECK_N("长度(m)宽度(km)", "长度(m)宽度(km)");          /* units: no tone mark */
+    CHECK_N("们(men)", "们(men)");                         /* neutral tone: left */
+    CHECK_N("咖啡(café)", "咖啡(café)");                   /* no syllable */
+    CHECK_N("a(hào)", "a(hào)");                           /* not after a character */
+    CHECK_N("号(hàohào)", "号(hàohào)");                   /* two tone marks */
+    CHECK_N("名称(Lǜ)", "名称(Lǜ)");                       /* capitals: a name */
+
+    bg_text t;
+    bg_warnings w = { 0 };
+    const char in[] = "第一行\n資(zī)金(jīn)為";
+    norm(in, sizeof in - 1, &t, &w);
+    CHECK_STR(t.s, "第一行\n資金為");         /* two traditional characters: not a page of them */
+    CHECK_INT(w.n, 1);
+    CHECK(warned(&w, "2 pinyin glosses printed after characters removed, such as \"(zī)\""));
+    CHECK_INT(w.n ? w.items[0].line : 0, 2);
+    CHECK_INT(bg_text_orig(&t, 10), 10);                /* 資 */
+    CHECK_INT(bg_text_orig(&t, 13), 18);                /* 金, after (zī) */
+    CHECK_INT(bg_text_orig(&t, 16), 27);                /* 為, after (jīn) */
+    size_t oa, ob;
+    bg_text_span(&t, 16, 19, &oa, &ob);                 /* 為 */
+    CHECK_INT(oa, 27);
+    CHECK_INT(ob, 30);
+    CHECK_INT(bg_text_orig(&t, t.len), sizeof in - 1);
+    bg_text_free(&t);
+    bg_warnings_free(&w);
+}
+
 int main(void)
 {
     test_nfkc();
@@ -267,6 +378,9 @@ int main(void)
     test_span();
     test_nul();
     test_utf16_map();
+    test_traditional();
+    test_not_traditional();
+    test_pinyin_glosses();
 #if 0
     /* BUG: normalize.c:57 (emit_nfkc) normalizes one code point at a time,
      * so nothing composes across characters: "e" + U+0301 stays two code

@@ -147,6 +147,14 @@ static void test_headings(void)
     compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: roman\n" RULES, "t.txt", 4, "roman");
     compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(1)\nordinal: arabic\n" RULES, "t.txt", 3, "num");
     compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\nrepeat: (\n" RULES, "t.txt", 5, "repeat:");
+    compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\nrun_in: ^(.+)。\n" RULES, "t.txt", 5,
+                  "group named \"title\"");
+    compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\ntop: maybe\n" RULES, "t.txt", 5,
+                  "maybe");
+    CHECK_INT(compile(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\ntop: yes\n"
+                                "run_in: ^(?<title>.+?)。\n" RULES "row_cells: a\nnext_cells: b\n", &err), 0);
+    compile_fails(HEADINGS, "[heading]\nstyle: cn\nregex: ^(?<num>1)\nordinal: arabic\n" RULES "row_cells: (\n", "t.txt", 9,
+                  "row_cells:");
     compile_fails(HEADINGS, "[heading-rules]\nmax_chars: forty\nsentence_chars: 20\nclause: x\n", "t.txt", 2, "integer");
     compile_fails(HEADINGS, "[heading-rules]\nmax_chars: 40\nsentence_chars: 20x\nclause: x\n", "t.txt", 3, "integer");
     compile_fails(HEADINGS, "[heading-rules]\nmax_chars: 40\nclause: x\n", "t.txt", 1, "needs");
@@ -186,6 +194,10 @@ static void test_meta_rules(void)
 {
     compile_fails(META, "[kind]\nname: x\n", "t.txt", 1, "[kind] needs");
     compile_fails(META, "[kind]\nname: x\ntitle: a\nhint: (b\n", "t.txt", 4, "hint:");
+    compile_fails(META, "[family]\nname: x\n", "t.txt", 1, "[family] needs");
+    compile_fails(META, "[family]\nname: x\ntitle: (a\n", "t.txt", 3, "title:");
+    compile_fails(META, "[document]\ntitle_strip: (a\n", "t.txt", 2, "title_strip:");
+    compile_fails(META, "[document]\norg_unit: a\norg_unit: b\n", "t.txt", 3, "twice");
     compile_fails(META, "[field]\nname: organization\nrank: 1\n", "t.txt", 1, "one of label or line");
     compile_fails(META, "[field]\nname: organization\nrank: 1\nlabel: a\nline: b\n", "t.txt", 1, "one of label or line");
     compile_fails(META, "[field]\nname: mayor\nrank: 1\nlabel: a\n", "t.txt", 2, "mayor");

@@ -217,6 +217,67 @@ static void test_demotion(void)
     done(&d);
 }
 
+/* Issue 16: numbered lines that are no headings in real pages, run-in
+ * headings, and excerpts that begin inside a section. */
+static void test_rows_run_in_excerpts(void)
+{
+    doc d;
+    /* the row labels of a table flattened one cell per line: figures follow */
+    build(&d, "一、经费情况\n\n三公经费:\n\n0\n\n1、公务用车购置和维护经费\n\n0\n\n0\n\n2、公务接待\n\n12.5\n\n"
+              "1、业务工作经费\n\n2、运行维护经费\n\n……\n\n二、结论\n");
+    CHECK_INT(d.s.n, 2);
+    CHECK_SEC(&d, 0, "一、|经费情况|1|1|-1");
+    CHECK_SEC(&d, 1, "二、|结论|1|23|-1");
+    done(&d);
+    /* ... or a row's cells on its own line: figures between spaces */
+    build(&d, "一、实施计划\n1、免疫抗体效果评估2017.03 2017.05\n2、动物卫生监督\n2017.01 2017.12 执法\n");
+    CHECK_INT(d.s.n, 1);
+    done(&d);
+    /* but a heading followed by prose that starts with a year stays one */
+    build(&d, "一、基本情况\n2021 年，本单位完成了全部工作。\n");
+    CHECK_SEC(&d, 0, "一、|基本情况|1|1|-1");
+    done(&d);
+    /* a form's choices on one line */
+    build(&d, "项目类别\n1、部门预算项目 □ 2、县直专项 ☑ 3、转移支付项目 □\n");
+    CHECK_INT(d.s.n, 0);
+    done(&d);
+    /* run-in headings of a letter: the title ends at its 。 or colon */
+    build(&d, "一、科目列报:功能科目列“2210105—某某改造”。\n\n"
+              "二、强化资金管理，确保财政资金安全有效。围绕政策目标，加强动态监测，发现一户、改造一户。\n");
+    CHECK_INT(d.s.n, 2);
+    CHECK_SEC(&d, 0, "一、|科目列报|1|1|-1");
+    CHECK_SEC(&d, 1, "二、|强化资金管理,确保财政资金安全有效|1|3|-1");
+    done(&d);
+    /* ... but a plain sentence among them makes the run a list */
+    build(&d, "一、科目列报:功能科目列“2210105”。\n\n二、强化资金管理，确保资金安全。加强监测。\n\n"
+              "三、按照全面实施预算绩效管理的要求，做好绩效运行监控，确保年度绩效目标实现。\n");
+    CHECK_INT(d.s.n, 0);
+    done(&d);
+    /* a run-in title holds no figure: 一、2021年收入792万元。… stays a list item */
+    build(&d, "一、2021年收入792万元，较上年增长。支出情况良好，预算执行率较高。\n");
+    CHECK_INT(d.s.n, 0);
+    done(&d);
+    /* an excerpt that begins inside a section: (三) or 7. first, no 一、 above */
+    build(&d, "(三)实施项目情况\n1、河道治理\n正文。\n2、护岸工程\n");
+    CHECK_INT(d.s.n, 0);
+    done(&d);
+    build(&d, "7.满意度指标:满意度达到99%。\n(二)项目支出绩效自评结果\n1.总体情况\n二、问题\n(一)资金\n");
+    CHECK_INT(d.s.n, 2);
+    CHECK_SEC(&d, 0, "二、|问题|1|4|-1");
+    CHECK_SEC(&d, 1, "(一)|资金|2|5|0");
+    done(&d);
+    /* a top style may start past 1: 二、 opens an outline */
+    build(&d, "二、绩效再评价结论\n(一)综合评分\n三、存在问题\n");
+    CHECK_INT(d.s.n, 3);
+    CHECK_SEC(&d, 0, "二、|绩效再评价结论|1|1|-1");
+    done(&d);
+    /* a lower style numbered 1 opens an outline as before */
+    build(&d, "(一)项目概况\n(二)绩效目标\n");
+    CHECK_INT(d.s.n, 2);
+    CHECK_SEC(&d, 0, "(一)|项目概况|1|1|-1");
+    done(&d);
+}
+
 static void test_section_at(void)
 {
     doc d;
@@ -250,6 +311,7 @@ int main(void)
     test_runs();
     test_repair();
     test_demotion();
+    test_rows_run_in_excerpts();
     test_section_at();
     baogao_patterns_free(P);
     return CHECK_DONE("sections");

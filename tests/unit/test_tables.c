@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "result.h"
 #include "tables.h"
 
 static baogao_patterns *patterns;
@@ -871,6 +872,270 @@ static void test_map_row_direct(void)
 }
 
 
+/* ---- pipe rows counted over lines (LAYOUTS §3, issue 16) ------------------------------------ */
+
+/* The lines of each row of table i, as "3,4,7" (the header's first). */
+static void row_lines(const cJSON *root, int i, char *buf, size_t size)
+{
+    const cJSON *t = item(root, "tables", i), *x;
+    size_t used = (size_t)snprintf(buf, size, "%d", (int)cJSON_GetNumberValue(get(t, "line")));
+    cJSON_ArrayForEach(x, get(t, "row_lines"))
+        if (used < size)
+            used += (size_t)snprintf(buf + used, size - used, ",%d", (int)x->valuedouble);
+}
+
+/* A web page converted cell by cell: every cell ends with `|`, each row is
+ * padded with empty cells to the widest, and a row runs over several lines
+ * (a line break inside a cell). Rows whose merged cells were dropped are
+ * packed to the left; the text ends inside the last row's score. */
+static void test_pipe_rows_counted(void)
+{
+    const char *text = TITLE
+        "单位 | |||||\n"                                   /* 3 */
+        "序号 | 一级 指标 |\n"                             /* 4: the header over three lines */
+        "二级 指标 |\n"
+        "三级 指标 | 分值 | 得分 |\n"
+        "1 | 运行 (20分) |\n"                              /* 7 */
+        "经费保障 (12分) | 公用经费 保障率 | 6 |\n"
+        "6 |\n"
+        "2 | 人员经费 保障率 | 6 | 5 | ||\n"               /* 10: levels merged, padded at the end */
+        "3 | 制度建设 (8分) | 制度 健全性 | 8 | 8 | |\n"  /* 11 */
+        "4 | 履职 (80分) |\n"                              /* 12 */
+        "工作完成 (80分) | 任务 完成率 | 80 | 7";          /* cut inside 得分 */
+    cJSON *root = convert(text);
+    char lines[64];
+    row_lines(root, 0, lines, sizeof lines);
+    CHECK_STR(lines, "4,7,10,11,12");          /* 单位 | ||||| is a caption above the table */
+    CHECK_INT(count(root, "indicators"), 4);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1),
+                *c = item(root, "indicators", 2), *d = item(root, "indicators", 3);
+    CHECK_STR(S(a, "level1"), "运行");
+    CHECK_NUM(a, "level1_weight", 20);
+    CHECK_STR(S(a, "level2"), "经费保障");
+    CHECK_STR(S(a, "level3"), "公用经费保障率");
+    CHECK_NUM(a, "weight", 6);
+    CHECK_NUM(a, "score", 6);
+    CHECK_NUM(a, "line", 7);
+    CHECK_STR(S(b, "level1"), "运行");
+    CHECK_STR(S(b, "level2"), "经费保障");
+    CHECK_STR(S(b, "level3"), "人员经费保障率");
+    CHECK_NUM(b, "weight", 6);
+    CHECK_NUM(b, "score", 5);
+    CHECK_STR(S(c, "level2"), "制度建设");
+    CHECK_STR(S(c, "level3"), "制度健全性");
+    CHECK_NUM(c, "score", 8);
+    CHECK_STR(S(d, "level1"), "履职");
+    CHECK_STR(S(d, "level3"), "任务完成率");
+    CHECK_NUM(d, "weight", 80);
+    CHECK_NULL(d, "score");                    /* "7" is what was left of a cut cell */
+    cJSON_Delete(root);
+}
+
+/* Rows a line each whose short rows do not add up to the width (merged cells
+ * dropped, nothing padded): not counted, a row per line as before. */
+static void test_pipe_rows_not_counted(void)
+{
+    const char *text = TITLE
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"   /* 3 */
+        "产出指标 | 数量指标 | 培训场次 | 10 | 10 |\n"
+        "质量指标 | 培训合格率 | 10 | 9 |\n"                /* 5 */
+        "时效指标 | 按时完成率 | 10 | 10 |\n";
+    cJSON *root = convert(text);
+    char lines[64];
+    row_lines(root, 0, lines, sizeof lines);
+    CHECK_STR(lines, "3,4,5,6");
+    CHECK_INT(count(root, "indicators"), 3);
+    const cJSON *b = item(root, "indicators", 1);
+    CHECK_STR(S(b, "level1"), "产出指标");
+    CHECK_STR(S(b, "level2"), "质量指标");
+    CHECK_STR(S(b, "level3"), "培训合格率");
+    CHECK_NUM(b, "score", 9);
+    cJSON_Delete(root);
+
+    /* a cell per line and no line of several cells: nothing bears a width out */
+    const char *cells = TITLE
+        "一级指标 |\n二级指标 |\n三级指标 |\n目标值 |\n|\n"
+        "产出指标 |\n数量指标 |\n培训人数 |\n120人 |\n|\n"
+        "产出指标 |\n质量指标 |\n合格率 |\n95% |\n";
+    root = convert(cells);
+    CHECK_INT(count(root, "indicators"), 0);
+    CHECK_INT(count(root, "tables"), 0);       /* one cell a row: text, a cell per line */
+    cJSON_Delete(root);
+}
+
+/* The first row of a padded pipe table holding one cell is its caption: text
+ * without its `|`, where the title is found. */
+static void test_pipe_caption(void)
+{
+    const char *text =
+        "青禾县水利局2023年度渠道维修项目支出绩效自评表 | ||||\n"    /* 1 */
+        "(2023年度) | ||||\n"
+        "项目名称 | 渠道维修 | 主管部门 | 青禾县水利局 | |\n"          /* 3 */
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+        "产出指标 | 数量指标 | 维修渠道长度 | 50 | 48 |\n";
+    cJSON *root = convert(text);
+    const cJSON *doc = get(root, "document");
+    CHECK_STR(S(doc, "title"), "青禾县水利局2023年度渠道维修项目支出绩效自评表");
+    CHECK_NUM(item(root, "tables", 0), "line", 3);
+    CHECK_INT(count(root, "indicators"), 1);
+    CHECK_NUM(item(root, "indicators", 0), "score", 48);
+    cJSON_Delete(root);
+}
+
+/* ---- rows read by the kinds of their cells ------------------------------------------------- */
+
+static void test_map_row_checked(void)
+{
+    bg_role roles[] = { BG_R_LABEL, BG_R_LEVEL1, BG_R_LEVEL2, BG_R_LEVEL3, BG_R_WEIGHT, BG_R_TARGET, BG_R_ACTUAL,
+                        BG_R_SCORE, BG_R_NOTE };
+    bg_header h = { roles, 9, 4, 1 };
+    bg_mapped_row mr;
+    bg_row padded = { 0 }, plain = { 0 };
+    padded.padded = 1;
+    const bg_table_rules *tr = &patterns->tables;
+    bg_warnings w = { 0 };
+    bg_matcher mt;
+    bg_matcher *m = &mt;
+    bg_matcher_init(m, &w);
+
+    /* a sub-row: its levels and its 分值/得分 merged with the rows above */
+    bg_piece sub[] = { piece("其中桃园面积"), piece("1.5亩"), piece("1.6亩"), piece(""), piece(""), piece(""),
+                       piece(""), piece(""), piece(""), piece(""), piece("") };
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &padded, sub, 11, &mr), 1);
+    CHECK_STR(cell_text(&mr, BG_R_LEVEL3), "其中桃园面积");
+    CHECK_STR(cell_text(&mr, BG_R_TARGET), "1.5亩");
+    CHECK_STR(cell_text(&mr, BG_R_ACTUAL), "1.6亩");
+    CHECK(mr.cell[BG_R_WEIGHT] == NULL && mr.cell[BG_R_SCORE] == NULL && mr.cell[BG_R_LABEL] == NULL);
+
+    /* the same cells in a table a row per line: a header reading puts 1.5亩 under a level, read again */
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &plain, sub, 11, &mr), 1);
+    CHECK_STR(cell_text(&mr, BG_R_LEVEL3), "其中桃园面积");
+    CHECK_STR(cell_text(&mr, BG_R_ACTUAL), "1.6亩");
+
+    /* weight, target, actual, score after one name: each has one column only */
+    bg_piece row[] = { piece("补助鱼塘面积"), piece("10"), piece("3亩"), piece("3亩"), piece("10"), piece(""),
+                       piece("") };
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &padded, row, 7, &mr), 1);
+    CHECK_STR(cell_text(&mr, BG_R_WEIGHT), "10");
+    CHECK_STR(cell_text(&mr, BG_R_TARGET), "3亩");
+    CHECK_STR(cell_text(&mr, BG_R_SCORE), "10");
+
+    /* a figure alone after the name: 分值, a target, an actual or 得分 — none is certain */
+    bg_piece cut[] = { piece("受益农户满意度"), piece("10") };
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &padded, cut, 2, &mr), 1);
+    CHECK_STR(cell_text(&mr, BG_R_LEVEL3), "受益农户满意度");
+    CHECK(mr.cell[BG_R_WEIGHT] == NULL && mr.cell[BG_R_TARGET] == NULL && mr.cell[BG_R_ACTUAL] == NULL
+          && mr.cell[BG_R_SCORE] == NULL);
+    CHECK_INT((int)mr.unsure, 1);
+
+    /* a level name is never a 三级指标: the three names are the three levels */
+    bg_piece levels[] = { piece("产 出 指 标 (50分)"), piece("数量指标"), piece("补助面积"), piece("20"),
+                          piece("29亩"), piece("30亩"), piece("20"), piece(""), piece(""), piece(""), piece("") };
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &padded, levels, 11, &mr), 1);
+    CHECK_STR(cell_text(&mr, BG_R_LEVEL1), "产 出 指 标 (50分)");
+    CHECK_STR(cell_text(&mr, BG_R_LEVEL3), "补助面积");
+    CHECK_STR(cell_text(&mr, BG_R_ACTUAL), "30亩");
+
+    /* no name at all: no reading */
+    bg_piece nameless[] = { piece("10"), piece("≥90%"), piece("95%"), piece("10") };
+    CHECK_INT(bg_map_row_checked(tr, m, &h, &plain, nameless, 4, &mr), 0);
+    bg_matcher_free(m);
+    bg_warnings_free(&w);
+}
+
+/* Rows of level names only set the levels; a name alone is no indicator; a
+ * row of placeholders says nothing. */
+static void test_group_rows(void)
+{
+    const char *text = TITLE
+        "一级指标\t二级指标\t三级指标\t分值\t得分\n"       /* 3 */
+        "产出指标 (30分)\t\t\t\t\n"
+        "\t数量指标\t\t\t\n"
+        "\t\t培训场次\t10\t10\n"                          /* 6 */
+        "\t\t培训人数\t\t\n"
+        "……\t\t\t\t\n"
+        "\t质量指标\t培训合格率\t20\t18\n";                /* 9 */
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_INT(count(root, "warnings"), 0);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1);
+    CHECK_STR(S(a, "level1"), "产出指标");
+    CHECK_NUM(a, "level1_weight", 30);
+    CHECK_STR(S(a, "level2"), "数量指标");
+    CHECK_STR(S(a, "level3"), "培训场次");
+    CHECK_STR(S(b, "level1"), "产出指标");
+    CHECK_STR(S(b, "level2"), "质量指标");
+    CHECK_NUM(b, "score", 18);
+    CHECK(!has_level3(root, "培训人数"));
+    cJSON_Delete(root);
+}
+
+/* ---- comparators and targets over columns ------------------------------------------------------ */
+
+static void test_comparators(void)
+{
+    const char *text = TITLE
+        "一级指标\t二级指标\t三级指标\t年度指标值\t全年实际值\n"
+        "产出指标\t质量指标\t低保标准\t>=530元/人*月\t583元/人*月\n"
+        "\t成本指标\t户均救助标准\t<=5300元/户\t5830元/户\n";
+    cJSON *root = convert(text);
+    const cJSON *a = item(root, "indicators", 0), *b = item(root, "indicators", 1);
+    CHECK_STR(S(get(a, "target_parsed"), "comparator"), "≥");     /* was "=": > then =530 */
+    CHECK_NUM(get(a, "target_parsed"), "value", 530);
+    CHECK_INT(ACH(a), 1);
+    CHECK_STR(S(get(b, "target_parsed"), "comparator"), "≤");
+    CHECK_INT(ACH(b), 0);
+    cJSON_Delete(root);
+
+    /* 指标性质 that is no comparator (正向) is not put before the value; a value
+     * that already ends with the 度量单位 does not get it twice */
+    const char *nat = TITLE
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t全年实际值\n"
+        "产出指标\t数量指标\t巡查次数\t正向\t24\t次\t26\n"
+        "\t\t覆盖面积\t≥\t50公顷\t公顷\t52\n";
+    root = convert(nat);
+    a = item(root, "indicators", 0);
+    b = item(root, "indicators", 1);
+    CHECK_STR(S(a, "target"), "24次");
+    CHECK_INT(ACH(a), 1);
+    CHECK_STR(S(b, "target"), "≥50公顷");
+    CHECK_STR(S(get(b, "actual_parsed"), "unit"), "公顷");
+    cJSON_Delete(root);
+}
+
+/* ---- rows of words one space apart (Word, web pages) ------------------------------------------- */
+
+static void test_word_rows(void)
+{
+    const char *text = TITLE
+        "一级指标 二级指标 三级指标 目标值\n"              /* 3 */
+        "产出指标 数量指标 巡查次数 ≥24次\n"
+        "巡查覆盖率 100%\n"                               /* 5: levels merged */
+        "产出指标 质量指标 整改销号率 ≥95% 按季度通报 全年跟踪 年底考核\n"   /* 6: more words than the header */
+        "产出指标 时效指标 问题整改时限 30天\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "indicators"), 2);
+    const cJSON *t = item(root, "tables", 0);
+    CHECK_STR(S(t, "shape"), "spaced");
+    CHECK_NUM(t, "end_line", 5);
+    const cJSON *b = item(root, "indicators", 1);
+    CHECK_STR(S(b, "level1"), "产出指标");
+    CHECK_STR(S(b, "level2"), "数量指标");
+    CHECK_STR(S(b, "level3"), "巡查覆盖率");
+    CHECK_STR(S(b, "target"), "100%");
+    CHECK(!has_level3(root, "问题整改时限"));  /* past the line that ended the table */
+    cJSON_Delete(root);
+
+    /* two words naming columns are no header; columns laid out with runs of spaces are PDF text */
+    const char *two = TITLE
+        "指标名称 目标值 说明\n"
+        "巡查次数 ≥24次 每月两次\n";
+    root = convert(two);
+    CHECK_INT(count(root, "tables"), 0);
+    CHECK_INT(count(root, "indicators"), 0);
+    cJSON_Delete(root);
+}
+
 /* ---- tables without row breaks (LAYOUTS §2 and §4) ------------------------------------------- */
 
 /* Does a warning's message contain `part`? */
@@ -1257,6 +1522,13 @@ int main(void)
     test_total_row();
     test_project_list();
     test_map_row_direct();
+    test_pipe_rows_counted();
+    test_pipe_rows_not_counted();
+    test_pipe_caption();
+    test_map_row_checked();
+    test_group_rows();
+    test_comparators();
+    test_word_rows();
     test_stream_indicator_table();
     test_stream_note_column();
     test_stream_figure_table();

@@ -14,9 +14,12 @@
 # so the expressions of a pattern set still held, unfreed, at exit show as
 # possibly lost. Every program under test frees its set; the fuzz replay
 # tools keep theirs for the whole process (make fuzz-replay with this
-# wrapper reports them). "Still reachable" blocks do not count: the only
-# one is held on purpose until exit (the CLI's table of temporary files
-# its signal handler removes, 4 KB a job).
+# wrapper reports them). "Still reachable" blocks do not count: baogao's
+# only one is held on purpose until exit (the CLI's table of temporary files
+# its signal handler removes, 4 KB a job); after a page in traditional
+# characters, OpenCC's t2s converter, opened then for the rest of the
+# process (lib/trad.c), the dynamic loader's records of the library, and the
+# C++ runtime's own pool.
 #
 # A child of fork() is not reported: the only one is the shell a unit test
 # starts with system() to remove its directory, which exec()s /bin/sh at

@@ -366,6 +366,31 @@ static void test_sheets(void)
     baogao_result_free(r);
 }
 
+/* ---- the review page: tooltips carry the new members ------------------------------------- */
+
+static void test_review_page(void)
+{
+    baogao_result *r = convert_str("红河乡政府2022年度部门整体支出绩效自评报告\n"
+                                   "一、部门决算收支情况\n"
+                                   "本年支出100.00万元，其中基本支出40.00万元。\n"
+                                   "本年支出100.00万元。\n"
+                                   "二、评价得分\n"
+                                   "1.一级指标项目决策满分20分，经评分本项得分18分。\n"
+                                   "（1）二级指标“项目立项”满分10分，评价得分10分。\n");
+    char *html = baogao_result_html(r);
+    CHECK(html != NULL);
+    if (html) {
+        CHECK(strstr(html, "item: 支出合计 · measure: 决算数 · period: 2022") != NULL);
+        CHECK(strstr(html, "item: 基本支出 · measure: 决算数 · period: 2022") != NULL);
+        CHECK(strstr(html, "same figure as: #0 (line 3)") != NULL);     /* the second 本年支出 */
+        CHECK(strstr(html, "same figure as: #1") == NULL);              /* 基本支出 is stated once */
+        CHECK(strstr(html, "level: 1") != NULL);
+        CHECK(strstr(html, "level: 2 · part of: #0 项目决策") != NULL);
+    }
+    free(html);
+    baogao_result_free(r);
+}
+
 int main(void)
 {
     baogao_error err;
@@ -381,6 +406,7 @@ int main(void)
     test_seed_001();
     test_levels();
     test_sheets();
+    test_review_page();
     baogao_patterns_free(P);
     return CHECK_DONE("facts");
 }

@@ -94,10 +94,12 @@ static void free_header(tctx *c)
     c->header_n = 0;
 }
 
-/* A header row: no number cells, short cells, most of them column names. */
+/* A header row: no number cells, short cells, most of them column names.
+ * A row of bracketed notes only is a header's second line: right under a
+ * header row of its width, else no header (it would replace the names). */
 static int is_header(tctx *c, const bg_row *row, int numbers)
 {
-    size_t ov[2], named = 0, filled = 0;
+    size_t ov[2], named = 0, notes = 0, filled = 0;
     if (numbers)
         return 0;
     for (size_t k = 0; k < row->n; k++) {
@@ -107,9 +109,14 @@ static int is_header(tctx *c, const bg_row *row, int numbers)
         if (cell->len == 0)
             continue;
         filled++;
-        named += (size_t)bg_match(c->m, &c->ar->header_word, cell->s, cell->len, 0, ov, 1, cell->line);
+        if (bg_match(c->m, &c->ar->header_note, cell->s, cell->len, 0, ov, 1, cell->line))
+            notes++;
+        else
+            named += (size_t)bg_match(c->m, &c->ar->header_word, cell->s, cell->len, 0, ov, 1, cell->line);
     }
-    return filled > 0 && named * 2 > filled;
+    if (filled > 0 && notes == filled)
+        return c->header && c->header_n == row->n && c->header + 1 == row;
+    return filled > 0 && (named + notes) * 2 > filled;
 }
 
 /* Make row the header of the rows below. Two header rows in a row of the

@@ -108,7 +108,7 @@ static const struct {
                      "year_cell year_alone year_prose" },
     { "unit", 1, "name wan_exponent" },
     { "amounts", 1, "expression not_after foreign approx over under unitless formal anchor anchor_reach" },
-    { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled" },
+    { "money-words", 1, "money not_money header_word header_note declaration header_unit cell_number cell_labelled" },
     { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", 1, "role header" },
     { "indicator-rules", 1, "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "

@@ -22,6 +22,8 @@ typedef struct {
     size_t ncols;
     int part_row;               /* the current row's label starts with 其中 */
     size_t block, row_index;    /* where we are */
+    size_t shift;               /* the current row's cell k is under header cell k - shift; NO_COLUMN: none */
+    int header_joined;          /* header_text joins two rows */
 } tctx;
 
 static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
@@ -154,6 +156,7 @@ static void install_header(tctx *c, const bg_row *row)
     }
     c->header_n = row->n;
     c->header = row;
+    c->header_joined = merge;
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
@@ -250,6 +253,34 @@ static const char *comparator_qualifier(const char *s, size_t a, size_t b)
     return (s[a] == '>' || memcmp(s + a, "≥", 3) == 0) ? "over" : "under";
 }
 
+#define NO_COLUMN SIZE_MAX
+
+/* Which header cell stands over the cells of a row: the same position in a
+ * row of the header's width. A row wider than its header is read against it
+ * from the right only where the header's left part is merged from the rows
+ * above (its first cell empty: 2022年 | 2023年 under 近两年收支金额; a header
+ * of one row, not two joined) and the extra cells on the left are row labels: no figure among them, and a last
+ * cell that is filled (a trailing empty cell would move every column). */
+static size_t header_shift(tctx *c, const bg_row *row)
+{
+    if (row->raw || !c->header || !c->header_n || row->n < c->header_n)
+        return NO_COLUMN;
+    size_t off = row->n - c->header_n;
+    if (off == 0)
+        return 0;
+    if (*c->header_text[0] || c->header_joined || row->cells[row->n - 1].len == 0)
+        return NO_COLUMN;       /* two rows joined: their spans are unsure already */
+    for (size_t k = 0; k < off; k++)
+        if (is_figure(&row->cells[k]) || matches(c, &c->ar->cell_number, &row->cells[k]))
+            return NO_COLUMN;
+    return off;
+}
+
+static const char *column_at(const tctx *c, size_t k)
+{
+    return c->shift != NO_COLUMN && k >= c->shift ? c->header_text[k - c->shift] : NULL;
+}
+
 /* A cell that is only a number, or "label: number". */
 static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *lab, const char *row_unit)
 {
@@ -261,7 +292,8 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        char *col = c->header && c->header_n == row->n && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
+        const char *hc = column_at(c, k);
+        char *col = hc ? bg_xstrdup(hc) : NULL;
         if (!is_money(c, rl, col, cell->line)) {
             free(rl);
             free(col);
@@ -315,6 +347,7 @@ static void table_row(tctx *c, const bg_row *row)
     }
     /* A raw row's cells have no certain column: only their written amounts count. */
     int header = !row->raw && is_header(c, row, numbers);
+    c->shift = header_shift(c, row);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
         if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(&row->cells[k - 1]))
@@ -323,7 +356,7 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = !row->raw && c->header && c->header_n == row->n ? c->header_text[k] : NULL;
+            const char *col = column_at(c, k);
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
@@ -339,7 +372,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

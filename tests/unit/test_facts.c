@@ -145,6 +145,35 @@ static void test_tables(void)
     }
     baogao_result_free(r);
 
+    /* a row wider than its header is read from the right only when nothing could move
+     * its columns: here a trailing empty cell would put 18.00 under 2023年预算数 */
+    r = convert_str("某局2023年度部门整体支出绩效自评报告\n"
+                    "单位：万元\n"
+                    "支出项目\t预算数\t执行数\n"
+                    "\t2023年预算数\t2023年执行数\n"
+                    "办公经费\t20.00\t18.00\t\n"
+                    "\n"
+                    "单位：万元\n"
+                    "资金构成\t本年预算数\t近两年决算数\n"
+                    "\t\t2021年\t2022年\n"
+                    "收入\t财政拨款\t86.40\t80.10\t83.25\n");
+    i = find(r, "18.00", 0);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(r->amounts.items[i].column, NULL);
+        CHECK_STR(r->facts.of[i].measure, NULL);
+    }
+    i = find(r, "80.10", 0);                              /* its left part merged from above: read from the right */
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(r->amounts.items[i].column, "2021年");
+        CHECK_INT(r->facts.of[i].period, 2021);
+        CHECK_STR(r->amounts.items[i + 1].column, "2022年");
+        CHECK_INT(r->facts.of[i + 1].period, 2022);
+        CHECK_STR(r->amounts.items[i - 1].column, NULL);  /* no header cell over 本年预算数's figure */
+    }
+    baogao_result_free(r);
+
     /* a table whose header names other years: a figure of an unknown column has no year */
     r = convert_str("某局2024年部门整体绩效目标申报表\n"
                     "单位：万元\n"

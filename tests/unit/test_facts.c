@@ -72,6 +72,12 @@ static void test_measure(void)
     CHECK_FACT(r, "18万元", NULL, 2022, NULL);                    /* two measures run together: neither */
     baogao_result_free(r);
 
+    /* the words: 决算支出 and 实际执行 in prose */
+    r = convert_str("某局2022年度部门整体支出绩效自评报告\n\n本年决算支出120万元，实际执行115万元。\n");
+    CHECK_FACT(r, "120万元", "决算数", 2022, "支出合计");
+    CHECK_FACT(r, "115万元", "执行数", 2022, NULL);
+    baogao_result_free(r);
+
     /* 预决算 and 一般公共预算 name no measure */
     r = convert_str("一、部门收支预决算情况\n本年一般公共预算收入320万元。\n");
     CHECK_FACT(r, "320万元", NULL, 0, "一般公共预算");

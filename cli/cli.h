@@ -35,6 +35,8 @@ typedef struct {
     baogao_table table;
     int table_given;
     int bom;
+    int headers_zh;         /* --headers zh: spreadsheet column names in Chinese */
+    int headers_given;
     int quiet;
     int resume;
     int null_separated;     /* -0: --files-from names end with NUL */
@@ -166,8 +168,8 @@ void sb_addc(strbuf *b, char c);
 
 /* ---- CSV and TSV (csv.c) ------------------------------------------------------- */
 
-/* The column names of table, as a CSV (tsv == 0) or TSV record. */
-void csv_header(strbuf *b, baogao_table table, int tsv);
+/* The column names of table, as a CSV (tsv == 0) or TSV record; zh: in Chinese. */
+void csv_header(strbuf *b, baogao_table table, int tsv, int zh);
 /* The rows of table for one result. */
 void csv_rows(const baogao_result *r, baogao_table table, int tsv, strbuf *b);
 
@@ -177,7 +179,8 @@ typedef struct book book;
 /* Rows of every table of one result, serialized into b for book_add(). */
 void book_rows(const baogao_result *r, strbuf *b);
 void book_error_row(const baogao_error *e, strbuf *b);
-book *book_open(const char *path, char *why, size_t whylen);
+/* zh: the header rows in Chinese. */
+book *book_open(const char *path, int zh, char *why, size_t whylen);
 /* Add rows made by book_rows(); returns the number of cells it had to cut. */
 size_t book_add(book *wb, const char *rows, size_t len);
 /* Close and write; 0 or -1 with a reason. */

@@ -50,9 +50,9 @@ static int text_row(void *ctx, const baogao_cell *cells, size_t n)
     return 0;
 }
 
-void csv_header(strbuf *b, baogao_table table, int tsv)
+void csv_header(strbuf *b, baogao_table table, int tsv, int zh)
 {
-    const char *const *cols = baogao_table_columns(table);
+    const char *const *cols = zh ? baogao_table_columns_zh(table) : baogao_table_columns(table);
     for (size_t i = 0; cols[i]; i++) {
         if (i)
             sb_addc(b, tsv ? '\t' : ',');

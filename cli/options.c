@@ -36,8 +36,9 @@ static const char usage_text[] =
     "Outputs:\n"
     "  --format FORMAT    json (default), jsonl, csv, tsv, xlsx or html\n"
     "  --table TABLE      for csv and tsv: documents (default), sections, amounts,\n"
-    "                     indicators, projects, scores or checks\n"
+    "                     indicators, projects, scores, checks or facts\n"
     "  --bom              start csv or tsv with a UTF-8 byte order mark (Excel)\n"
+    "  --headers LANG     column names of csv, tsv and xlsx: en (default) or zh\n"
     "  -o, --output PATH  json, html: a FILE for one input; a DIRECTORY with one\n"
     "                     NAME.json or NAME.html per input for several inputs, -r,\n"
     "                     --files-from, or an existing directory. jsonl, csv, tsv,\n"
@@ -79,7 +80,7 @@ typedef struct {
 enum {
     O_HELP, O_VERSION, O_PRETTY, O_COMPACT, O_ENCODING, O_LOSSY, O_PATTERNS, O_FAIL_ON_MISMATCH,
     O_JOBS, O_RECURSIVE, O_INCLUDE, O_FILES_FROM, O_NULL, O_OUTPUT, O_RESUME, O_QUIET, O_FORMAT,
-    O_TABLE, O_BOM
+    O_TABLE, O_BOM, O_HEADERS
 };
 
 static const opt_def opt_table[] = {
@@ -94,6 +95,7 @@ static const opt_def opt_table[] = {
     { "--output", OPT_VALUE, O_OUTPUT }, { "-o", OPT_VALUE, O_OUTPUT },
     { "--resume", OPT_FLAG, O_RESUME }, { "--quiet", OPT_FLAG, O_QUIET }, { "-q", OPT_FLAG, O_QUIET },
     { "--format", OPT_VALUE, O_FORMAT }, { "--table", OPT_VALUE, O_TABLE }, { "--bom", OPT_FLAG, O_BOM },
+    { "--headers", OPT_VALUE, O_HEADERS },
 };
 
 static const char *const format_names[] = { "json", "jsonl", "csv", "tsv", "xlsx", "html" };
@@ -179,10 +181,16 @@ static int apply(options *o, const opt_def *d, const char *value)
     case O_TABLE:
         if (baogao_table_from_name(value, &o->table) < 0)
             return usage_error("unknown table '%s' (documents, sections, amounts, indicators, projects, "
-                               "scores, checks)", value);
+                               "scores, checks, facts)", value);
         o->table_given = 1;
         break;
     case O_BOM: o->bom = 1; break;
+    case O_HEADERS:
+        if (strcmp(value, "zh") != 0 && strcmp(value, "en") != 0)
+            return usage_error("unknown header language '%s' (en, zh)", value);
+        o->headers_zh = strcmp(value, "zh") == 0;
+        o->headers_given = 1;
+        break;
     }
     return -1;
 }
@@ -197,6 +205,8 @@ static int check(const options *o)
         return usage_error("%s", "--table applies to --format csv and tsv (xlsx has a sheet per table)");
     if (o->bom && !text_table)
         return usage_error("%s", "--bom applies to --format csv and tsv");
+    if (o->headers_given && !text_table && o->format != FMT_XLSX)
+        return usage_error("%s", "--headers applies to --format csv, tsv and xlsx");
     int lists = 0, dirs = 0, stdin_used = 0;
     for (size_t i = 0; i < o->nsources; i++) {
         lists += o->sources[i].kind == SRC_LIST;

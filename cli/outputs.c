@@ -250,7 +250,7 @@ static int open_workbook(output *out, const char *path, int *usage)
         return -1;
     }
     close(fd);
-    out->wb = book_open(out->tmp, why, sizeof why);
+    out->wb = book_open(out->tmp, out->o->headers_zh, why, sizeof why);
     if (!out->wb) {
         fprintf(stderr, "baogao: %s: cannot write workbook: %s\n", out->fp_name, why);
         return -1;
@@ -319,7 +319,7 @@ output *output_open(const options *o, const input_list *in, int *usage)
         strbuf b = { 0 };
         if (o->bom)
             sb_adds(&b, "\xEF\xBB\xBF");
-        csv_header(&b, o->table_given ? o->table : BAOGAO_TABLE_DOCUMENTS, o->format == FMT_TSV);
+        csv_header(&b, o->table_given ? o->table : BAOGAO_TABLE_DOCUMENTS, o->format == FMT_TSV, o->headers_zh);
         if (rc == 0 && fwrite(b.s, 1, b.len, out->fp) != b.len) {
             fprintf(stderr, "baogao: %s: write error: %s\n", out->fp_name, strerror(errno));
             rc = -1;

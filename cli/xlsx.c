@@ -6,8 +6,8 @@
  *
  * Workers serialize a result's rows (workbook_rows) so that the main thread
  * only copies them into the sheets, in input order. Serialized row: a table
- * byte, then per column a kind byte ('n' number, 's' text, '0' null) and the
- * text with its NUL. */
+ * byte, then per column a kind byte ('n' number, 'b' boolean, 's' text, '0'
+ * null) and the text with its NUL. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +21,7 @@
 #define CELL_MAX 32767          /* bytes of text a cell holds */
 
 static const char *const error_cols[] = { "file", "error", "message", "line", "offset", NULL };
+static const char *const error_cols_zh[] = { "文件", "错误", "说明", "行号", "字节偏移", NULL };
 
 typedef struct {
     lxw_worksheet *ws;
@@ -31,6 +32,7 @@ typedef struct {
 struct book {
     lxw_workbook *wb;
     lxw_format *bold;
+    int zh;                     /* header rows in Chinese */
     sheet sheets[NSHEETS];
 };
 
@@ -64,7 +66,7 @@ static int add_row(void *ctx, const baogao_cell *cells, size_t n)
     rows_ctx *r = ctx;
     sb_addc(r->b, (char)r->table);
     for (size_t i = 0; i < n; i++) {
-        sb_addc(r->b, !cells[i].text ? '0' : cells[i].is_number ? 'n' : 's');
+        sb_addc(r->b, !cells[i].text ? '0' : cells[i].is_number ? 'n' : cells[i].is_boolean ? 'b' : 's');
         sb_add(r->b, cells[i].text ? cells[i].text : "", cells[i].text ? strlen(cells[i].text) + 1 : 1);
     }
     return 0;
@@ -84,8 +86,8 @@ void book_error_row(const baogao_error *e, strbuf *b)
     snprintf(line, sizeof line, "%ld", e->line);
     snprintf(offset, sizeof offset, "%ld", e->offset);
     baogao_cell cells[] = {
-        { e->file, 0 }, { baogao_error_name(e->code), 0 }, { e->message, 0 },
-        { e->line > 0 ? line : NULL, 1 }, { e->offset >= 0 ? offset : NULL, 1 },
+        { e->file, 0, 0 }, { baogao_error_name(e->code), 0, 0 }, { e->message, 0, 0 },
+        { e->line > 0 ? line : NULL, 1, 0 }, { e->offset >= 0 ? offset : NULL, 1, 0 },
     };
     rows_ctx ctx = { b, ERRORS_SHEET };
     add_row(&ctx, cells, sizeof cells / sizeof cells[0]);
@@ -118,22 +120,24 @@ static int new_sheet(book *w, int t)
     if (!s->ws)
         return -1;
     const char *const *cols = sheet_cols(t);
+    const char *const *names = !w->zh ? cols : t == ERRORS_SHEET ? error_cols_zh : baogao_table_columns_zh((baogao_table)t);
     for (lxw_col_t c = 0; cols[c]; c++) {
         worksheet_set_column(s->ws, c, c, width_of(cols[c]), NULL);
-        worksheet_write_string(s->ws, 0, c, cols[c], w->bold);
+        worksheet_write_string(s->ws, 0, c, names[c], w->bold);
     }
     worksheet_freeze_panes(s->ws, 1, 0);
     s->row = 1;
     return 0;
 }
 
-book *book_open(const char *path, char *why, size_t whylen)
+book *book_open(const char *path, int zh, char *why, size_t whylen)
 {
     book *w = calloc(1, sizeof *w);
     if (!w) {
         snprintf(why, whylen, "out of memory");
         return NULL;
     }
+    w->zh = zh;
     /* Constant memory: each sheet's rows go to a temporary file as they come. */
     lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_TRUE };
     w->wb = workbook_new_opt(path, &opt);
@@ -188,6 +192,8 @@ size_t book_add(book *w, const char *rows, size_t len)
             p += strlen(p) + 1;
             if (kind == 'n')
                 worksheet_write_number(s->ws, s->row, c, strtod(text, NULL), NULL);
+            else if (kind == 'b')
+                worksheet_write_boolean(s->ws, s->row, c, strcmp(text, "true") == 0, NULL);
             else if (kind == 's')
                 worksheet_write_string(s->ws, s->row, c, fit(text, cut, &ncut), NULL);
         }

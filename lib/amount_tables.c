@@ -25,6 +25,8 @@ typedef struct {
     size_t ncols;
     int part_row;               /* the current row's label starts with 其中 */
     size_t block, row_index;    /* where we are */
+    size_t shift;               /* the current row's cell k is under header cell k - shift; NO_COLUMN: none */
+    int header_joined;          /* header_text joins two rows */
 } tctx;
 
 static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
@@ -126,17 +128,12 @@ static size_t filled_width(const bg_row *row)
     return n;
 }
 
-/* Does cell k of row stand under the header's cell k? When the row is as
- * wide as the header, counting or not the empty cells that end them. */
-static int same_columns(const tctx *c, const bg_row *row, size_t k)
-{
-    return c->header && k < c->header_n && (c->header_n == row->n || c->header_filled == filled_width(row));
-}
-
-/* A header row: no number cells, short cells, most of them column names. */
+/* A header row: no number cells, short cells, most of them column names.
+ * A row of bracketed notes only is a header's second line: right under a
+ * header row of its width, else no header (it would replace the names). */
 static int is_header(tctx *c, const bg_row *row, int numbers)
 {
-    size_t ov[2], named = 0, filled = 0;
+    size_t ov[2], named = 0, notes = 0, filled = 0;
     if (numbers)
         return 0;
     for (size_t k = 0; k < row->n; k++) {
@@ -146,9 +143,14 @@ static int is_header(tctx *c, const bg_row *row, int numbers)
         if (cell->len == 0)
             continue;
         filled++;
-        named += (size_t)bg_match(c->m, &c->ar->header_word, cell->s, cell->len, 0, ov, 1, cell->line);
+        if (bg_match(c->m, &c->ar->header_note, cell->s, cell->len, 0, ov, 1, cell->line))
+            notes++;
+        else
+            named += (size_t)bg_match(c->m, &c->ar->header_word, cell->s, cell->len, 0, ov, 1, cell->line);
     }
-    return filled > 0 && named * 2 > filled;
+    if (filled > 0 && notes == filled)
+        return c->header && c->header_n == row->n && c->header + 1 == row;
+    return filled > 0 && (named + notes) * 2 > filled;
 }
 
 /* Make row the header of the rows below. Two header rows in a row of the
@@ -191,6 +193,7 @@ static void install_header(tctx *c, const bg_row *row)
     c->header_n = row->n;
     c->header_filled = filled_width(row);
     c->header = row;
+    c->header_joined = merge;
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
@@ -306,6 +309,47 @@ static const char *comparator_qualifier(const char *s, size_t a, size_t b)
     return (s[a] == '>' || memcmp(s + a, "≥", 3) == 0) ? "over" : "under";
 }
 
+#define NO_COLUMN SIZE_MAX
+
+/* Which header cell stands over the cells of a row: the same position in a
+ * row as wide as the header, counting or not the empty cells that end them
+ * (a pipe row padded with ||). A row wider than its header is read against
+ * it from the right only where the header's left part is merged from the
+ * rows above (its first cell empty: 2022年 | 2023年 under 近两年收支金额; a
+ * header of one row, not two joined) and the extra cells on the left are
+ * row labels: no figure among them, and a last cell that is filled (a
+ * trailing empty cell would move every column). */
+static size_t header_shift(tctx *c, const bg_row *row)
+{
+    if (row->raw || !c->header || !c->header_n)
+        return NO_COLUMN;
+    if (c->header_n == row->n || c->header_filled == filled_width(row))
+        return 0;
+    if (row->n < c->header_n)
+        return NO_COLUMN;
+    size_t off = row->n - c->header_n;
+    if (*c->header_text[0] || c->header_joined || row->cells[row->n - 1].len == 0)
+        return NO_COLUMN;       /* two rows joined: their spans are unsure already */
+    for (size_t k = 0; k < off; k++)
+        if (is_figure(c, &row->cells[k]) || matches(c, &c->ar->cell_number, &row->cells[k]))
+            return NO_COLUMN;
+    return off;
+}
+
+/* The header cell over the current row's cell k, or NO_COLUMN. */
+static size_t column_of(const tctx *c, size_t k)
+{
+    if (c->shift == NO_COLUMN || k < c->shift || k - c->shift >= c->header_n)
+        return NO_COLUMN;
+    return k - c->shift;
+}
+
+static const char *column_at(const tctx *c, size_t k)
+{
+    size_t h = column_of(c, k);
+    return h == NO_COLUMN ? NULL : c->header_text[h];
+}
+
 /* A cell that is only a number, or "label: number". */
 static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *lab, const char *row_unit)
 {
@@ -317,10 +361,11 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        int known = same_columns(c, row, k);
-        char *col = known && c->header_text[k] ? bg_xstrdup(c->header_text[k]) : NULL;
+        size_t h = column_of(c, k);
+        int known = h != NO_COLUMN;
+        char *col = known && c->header_text[h] ? bg_xstrdup(c->header_text[h]) : NULL;
         /* a column headed by its unit alone (万元) holds money, whatever its rows */
-        int unit_col = known && c->unit_only[k] && !(rl && not_money(c, rl, cell->line));
+        int unit_col = known && c->unit_only[h] && !(rl && not_money(c, rl, cell->line));
         if (!unit_col && !is_money(c, rl, col, cell->line)) {
             free(rl);
             free(col);
@@ -378,6 +423,7 @@ static void table_row(tctx *c, const bg_row *row)
     }
     /* A raw row's cells have no certain column: only their written amounts count. */
     int header = !row->raw && (row->header || is_header(c, row, numbers));
+    c->shift = header_shift(c, row);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
         if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1]))
@@ -386,7 +432,7 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = !row->raw && same_columns(c, row, k) ? c->header_text[k] : NULL;
+            const char *col = column_at(c, k);
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
@@ -402,7 +448,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

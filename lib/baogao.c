@@ -107,7 +107,7 @@ static const struct {
                      "year_cell year_alone year_prose" },
     { "unit", 1, "name wan_exponent" },
     { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal anchor anchor_reach" },
-    { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled row_mark" },
+    { "money-words", 1, "money not_money header_word header_note declaration header_unit cell_number cell_labelled row_mark" },
     { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", 1, "role header" },
     { "indicator-rules", 1, "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
@@ -117,9 +117,12 @@ static const struct {
                         "glued_run glued_total glued_levels fragment_max_chars max_fragments header_max_chars column_slack "
                         "label_max_chars rate_slack" },
     { "quality-scale", 0, "words" },
-    { "scores", 1, "total grade item item_weight quoted item_name" },
+    { "scores", 1, "total grade item item_weight quoted item_name item_level" },
     { "checks", 1, "total_row generic_label" },
     { "rate-rule", 0, "name numerator denominator" },
+    { "measure", 1, "name word heading" },
+    { "item", 1, "name label" },
+    { "fact-rules", 1, "prefix total difference span period period_anchor period_reach clause_end sentence_end" },
 };
 #define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
 
@@ -249,6 +252,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
         rc = bg_scores_compile(&p->recs, &p->scores, err);
     if (rc == 0)
         rc = bg_checks_compile(&p->recs, &p->checks, err);
+    if (rc == 0)
+        rc = bg_facts_compile(&p->recs, &p->facts, err);
     if (rc < 0) {
         baogao_patterns_free(p);
         return NULL;
@@ -260,6 +265,7 @@ void baogao_patterns_free(baogao_patterns *p)
 {
     if (!p)
         return;
+    bg_fact_rules_free(&p->facts);
     bg_check_rules_free(&p->checks);
     bg_score_rules_free(&p->scores);
     bg_stream_rules_free(&p->stream);
@@ -331,9 +337,11 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_sections_build(&r->layout, &pat->headings, &m, &r->sections);
     bg_meta_extract(&r->text, &r->layout, &r->sections, &pat->headings, &pat->meta, &m, &r->warnings, &r->meta);
     bg_amounts_extract(&r->text, &r->layout, &pat->amounts, &m, &r->warnings, &r->amounts);
+    bg_facts_derive(&r->layout, &r->sections, &r->meta, &r->amounts, &pat->facts, &m, &r->facts);
     bg_indicators_extract(&r->text, &r->layout, &pat->tables, &pat->amounts, &m, &r->warnings, &r->findings);
     bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
     bg_checks_run(&r->layout, &r->amounts, &r->findings, &pat->checks, &m, &r->checks);
+    bg_facts_check(&r->amounts, &r->facts, &r->findings, &r->checks);
     bg_matcher_free(&m);
     if (!baogao_result_recognised(r))
         bg_warn(&r->warnings, 0, "%s", not_a_report);
@@ -379,6 +387,7 @@ void baogao_result_free(baogao_result *r)
         return;
     bg_checks_free(&r->checks);
     bg_findings_free(&r->findings);
+    bg_facts_free(&r->facts);
     bg_amounts_free(&r->amounts);
     bg_meta_free(&r->meta);
     bg_sections_free(&r->sections);

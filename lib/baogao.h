@@ -115,13 +115,17 @@ BAOGAO_API char *baogao_error_json(const baogao_error *err);
  * front so a whole archive lands in one sheet. Implemented in lib/flatten.c. */
 typedef enum {
     BAOGAO_TABLE_DOCUMENTS, BAOGAO_TABLE_SECTIONS, BAOGAO_TABLE_AMOUNTS, BAOGAO_TABLE_INDICATORS,
-    BAOGAO_TABLE_PROJECTS, BAOGAO_TABLE_SCORES, BAOGAO_TABLE_CHECKS, BAOGAO_TABLE_COUNT
+    BAOGAO_TABLE_PROJECTS, BAOGAO_TABLE_SCORES, BAOGAO_TABLE_CHECKS,
+    BAOGAO_TABLE_FACTS,         /* one row per distinct (item, measure, period): each fact counted once */
+    BAOGAO_TABLE_COUNT
 } baogao_table;
 
-/* One cell: text is NULL for a null value; a number's text is its exact digits. */
+/* One cell: text is NULL for a null value; a number's text is its exact
+ * digits; a boolean's text is "true" or "false". */
 typedef struct {
     const char *text;
     int is_number;
+    int is_boolean;
 } baogao_cell;
 
 /* Called once per row; return non-zero to stop. cells are valid during the call. */
@@ -132,6 +136,9 @@ BAOGAO_API int baogao_table_from_name(const char *name, baogao_table *table);
 BAOGAO_API const char *baogao_table_name(baogao_table table);
 /* The column names of a table, NULL-terminated; static, never freed. */
 BAOGAO_API const char *const *baogao_table_columns(baogao_table table);
+/* The same columns named in Chinese for a spreadsheet's header row (单位,
+ * 年度, 金额(万元), 口径 …), in the same order; static, never freed. */
+BAOGAO_API const char *const *baogao_table_columns_zh(baogao_table table);
 /* Call fn for each row of the table for one result. Returns what fn returned
  * when it stopped, else 0. */
 BAOGAO_API int baogao_table_rows(const baogao_result *result, baogao_table table, baogao_row_fn fn, void *ctx);

@@ -522,3 +522,23 @@ void bg_checks_run(const bg_layout *l, const bg_amounts *amounts, const bg_findi
     same_total(&c);
     same_amounts(&c);
 }
+
+/* ---- for checks kept in other files --------------------------------------------- */
+
+bg_check *bg_check_add(bg_checks *out, const char *rule, int ok)
+{
+    ctx c = { NULL, NULL, NULL, NULL, NULL, out };
+    return add(&c, rule, ok);
+}
+
+void bg_check_line(bg_check *k, long line)
+{
+    add_line(k, line);
+}
+
+int bg_check_within(const bg_dec *a, const bg_dec *b, int scale, size_t figures)
+{
+    bg_dec tol;
+    tolerance(scale, figures, &tol);
+    return within(a, b, &tol);
+}

@@ -104,6 +104,16 @@ static void score_items(jw *w, const baogao_result *r, const bg_scores *s)
         jw_member_str(w, "source", it->source);
         jw_member_num(w, "line", (double)it->line);
         bg_emit_span(w, r, "span", it->start, it->end);
+        jw_key(w, "level");
+        if (it->level)
+            jw_number(w, it->level);
+        else
+            jw_null(w);
+        jw_key(w, "parent");
+        if (it->parent == BG_NO_PARENT)
+            jw_null(w);
+        else
+            jw_number(w, (double)it->parent);
         jw_close(w);
     }
     jw_close(w);

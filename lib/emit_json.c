@@ -117,6 +117,23 @@ static void section_path(jw *w, const baogao_result *r, long line)
     bg_buf_free(&b);
 }
 
+/* Which figure an amount is (facts.c): null where the report does not say. */
+static void facts_of(jw *w, const bg_amount_fact *f)
+{
+    jw_member_str_or_null(w, "measure", f->measure);
+    jw_key(w, "period");
+    if (f->period)
+        jw_number(w, f->period);
+    else
+        jw_null(w);
+    jw_member_str_or_null(w, "item", f->item);
+    jw_key(w, "same_as");
+    if (f->same_as == BG_NO_PARENT)
+        jw_null(w);
+    else
+        jw_number(w, (double)f->same_as);
+}
+
 static void amounts(jw *w, const baogao_result *r)
 {
     jw_open(w, '[', 1);
@@ -144,6 +161,7 @@ static void amounts(jw *w, const baogao_result *r)
         jw_member_str(w, "context", a->in_table ? "table" : "prose");
         jw_member_str_or_null(w, "row", a->row);
         jw_member_str_or_null(w, "column", a->column);
+        facts_of(w, &r->facts.of[i]);
         jw_close(w);
     }
     jw_close(w);

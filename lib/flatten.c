@@ -25,7 +25,8 @@ static const char *const documents_cols[] = {
 static const char *const sections_cols[] = { PREFIX, "number", "title", "level", "section", "line", NULL };
 static const char *const amounts_cols[] = {
     PREFIX, "label", "value_wan", "value", "unit", "unit_source", "qualifier", "value_max", "value_max_wan",
-    "per", "context", "section", "row", "column", "index", "parent", "text", "line", NULL
+    "per", "context", "section", "row", "column", "index", "parent", "text", "line",
+    "item", "measure", "period", "same_as", NULL
 };
 static const char *const indicators_cols[] = {
     PREFIX, "level1", "level1_weight", "level2", "level2_weight", "level3", "category",
@@ -37,9 +38,14 @@ static const char *const projects_cols[] = {
     PREFIX, "number", "name", "unit", "budget", "executed", "returned",
     "budget_wan", "executed_wan", "returned_wan", "score", "goal", "result", "line", NULL
 };
-static const char *const scores_cols[] = { PREFIX, "name", "weight", "score", "source", "line", NULL };
+static const char *const scores_cols[] = {
+    PREFIX, "name", "weight", "score", "source", "line", "index", "level", "parent", NULL
+};
 static const char *const checks_cols[] = {
     PREFIX, "rule", "status", "expected", "found", "lines", "message", NULL
+};
+static const char *const facts_cols[] = {
+    PREFIX, "item", "measure", "period", "value_wan", "statements", "index", "line", "context", "label", NULL
 };
 
 static const struct {
@@ -53,6 +59,7 @@ static const struct {
     [BAOGAO_TABLE_PROJECTS] = { "projects", projects_cols },
     [BAOGAO_TABLE_SCORES] = { "scores", scores_cols },
     [BAOGAO_TABLE_CHECKS] = { "checks", checks_cols },
+    [BAOGAO_TABLE_FACTS] = { "facts", facts_cols },
 };
 
 int baogao_table_from_name(const char *name, baogao_table *table)
@@ -96,7 +103,7 @@ static void put_made(row *r, const char *text, size_t len, int is_number)
     if (r->n >= MAX_COLS)
         return;
     r->made_at[r->n] = r->made.len;
-    r->cells[r->n++] = (baogao_cell){ NULL, is_number };
+    r->cells[r->n++] = (baogao_cell){ NULL, is_number, 0 };
     bg_buf_add_utf8(&r->made, text, len);
     bg_buf_addc(&r->made, '\0');
 }
@@ -111,8 +118,15 @@ static void put(row *r, const char *text, int is_number)
         put_made(r, text, strlen(text), is_number);
         return;
     }
-    r->cells[r->n] = (baogao_cell){ text, is_number && text };
+    r->cells[r->n] = (baogao_cell){ text, is_number && text, 0 };
     r->made_at[r->n++] = SIZE_MAX;
+}
+
+/* 1 true, 0 false, -1 null */
+static void put_bool(row *r, int v)
+{
+    put(r, v < 0 ? NULL : v ? "true" : "false", 0);
+    r->cells[r->n - 1].is_boolean = v >= 0;
 }
 
 static void put_str(row *r, const char *s)
@@ -168,14 +182,29 @@ static void put_section_path(row *r, const baogao_result *res, size_t i)
     bg_buf_free(&b);
 }
 
+/* A number that 0 leaves unknown (a year, a level). */
+static void put_year(row *r, int v)
+{
+    if (v)
+        put_long(r, v);
+    else
+        put(r, NULL, 1);
+}
+
+/* An index into a list, or null. */
+static void put_index(row *r, size_t i)
+{
+    if (i == BG_NO_PARENT)
+        put(r, NULL, 1);
+    else
+        put_long(r, (long)i);
+}
+
 static void put_prefix(row *r, const baogao_result *res)
 {
     put_str(r, res->path);
     put_str(r, res->meta.organization.value);
-    if (res->meta.year)
-        put_long(r, res->meta.year);
-    else
-        put(r, NULL, 1);
+    put_year(r, res->meta.year);
     put_str(r, res->meta.kind.value);
 }
 
@@ -255,12 +284,14 @@ static int amounts(row *r, const baogao_result *res)
         put_str(r, a->row);
         put_str(r, a->column);
         put_long(r, (long)i);
-        if (a->parent == BG_NO_PARENT)
-            put(r, NULL, 1);
-        else
-            put_long(r, (long)a->parent);
+        put_index(r, a->parent);
         put_str(r, a->text);
         put_line(r, a->line);
+        const bg_amount_fact *f = &res->facts.of[i];
+        put_str(r, f->item);
+        put_str(r, f->measure);
+        put_year(r, f->period);
+        put_index(r, f->same_as);
         int rc = emit(r);
         if (rc)
             return rc;
@@ -289,7 +320,7 @@ static int indicators(row *r, const baogao_result *res)
         put_str(r, x->category);
         put_parsed(r, x->target, &x->target_parsed);
         put_parsed(r, x->actual, &x->actual_parsed);
-        put_str(r, x->achieved < 0 ? NULL : x->achieved ? "true" : "false");
+        put_bool(r, x->achieved);
         put_dec(r, &x->weight, x->has_weight, 0);
         put_dec(r, &x->score, x->has_score, 0);
         put_str(r, x->description);
@@ -341,6 +372,9 @@ static int scores(row *r, const baogao_result *res)
         put_dec(r, &it->score, it->has_score, 0);
         put_str(r, it->source);
         put_line(r, it->line);
+        put_long(r, (long)i);
+        put_year(r, it->level);
+        put_index(r, it->parent);
         int rc = emit(r);
         if (rc)
             return rc;
@@ -373,10 +407,33 @@ static int checks(row *r, const baogao_result *res)
     return 0;
 }
 
+/* Each fact once: what an analyst sums (a measure and a period at a time). */
+static int facts(row *r, const baogao_result *res)
+{
+    for (size_t i = 0; i < res->facts.nitems; i++) {
+        const bg_fact *f = &res->facts.items[i];
+        const bg_amount *first = &res->amounts.items[f->first];
+        put_prefix(r, res);
+        put_str(r, f->item);
+        put_str(r, f->measure);
+        put_year(r, f->period);
+        put_dec(r, &f->value_wan, f->has_value, 0);
+        put_long(r, (long)f->statements);
+        put_long(r, (long)f->first);
+        put_line(r, first->line);
+        put_str(r, first->in_table ? "table" : "prose");
+        put_str(r, first->label);
+        int rc = emit(r);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int baogao_table_rows(const baogao_result *res, baogao_table table, baogao_row_fn fn, void *ctx)
 {
     static int (*const build[BAOGAO_TABLE_COUNT])(row *, const baogao_result *) = {
-        documents, sections, amounts, indicators, projects, scores, checks,
+        documents, sections, amounts, indicators, projects, scores, checks, facts,
     };
     if (!res || !fn || (unsigned)table >= BAOGAO_TABLE_COUNT)
         return 0;

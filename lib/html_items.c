@@ -189,6 +189,20 @@ static void amount_tip(bg_buf *b, const baogao_result *r, size_t i)
         bg_buf_addc(b, ' ');
         bg_buf_adds(b, p->text);
     }
+    const bg_amount_fact *f = &r->facts.of[i];
+    if (f->item || f->measure || f->period) {     /* which figure it is (facts.c) */
+        bg_buf_adds(b, "\nitem: ");
+        str(b, f->item);
+        bg_buf_adds(b, " · measure: ");
+        str(b, f->measure);
+        bg_buf_adds(b, " · period: ");
+        if (f->period)
+            bg_html_printf(b, "%d", f->period);
+        else
+            str(b, NULL);
+    }
+    if (f->same_as != BG_NO_PARENT && f->same_as < r->amounts.n)
+        bg_html_printf(b, "\nsame figure as: #%zu (line %ld)", f->same_as, r->amounts.items[f->same_as].line);
     if (bg_section_at(&r->sections, a->line) != BG_NO_PARENT) {
         bg_buf_adds(b, "\nsection: ");
         bg_html_section_path(b, r, a->line);
@@ -286,6 +300,10 @@ static void scores_tip(bg_buf *b, const baogao_result *r, const bg_hitem *it)
         dec(b, &x->score, x->has_score, 0);
         bg_buf_adds(b, " · weight: ");
         dec(b, &x->weight, x->has_weight, 0);
+        if (x->level)
+            bg_html_printf(b, "\nlevel: %d", x->level);
+        if (x->parent != BG_NO_PARENT && x->parent < s->nitems)
+            bg_html_printf(b, " · part of: #%zu %s", x->parent, nz(s->items[x->parent].name));
         where(b, r, x->line, x->start, x->end);
     } else {
         bg_html_printf(b, "Grade · %s\ntotal: ", s->grade);

@@ -53,6 +53,10 @@ typedef struct {
     const char *source;
     long line;
     size_t start, end;
+    int level;                  /* 1 一级, 2 二级 …; 0: not said */
+    size_t parent;              /* index of the item of the level above, or BG_NO_PARENT */
+    int said_level;             /* the level its sentence names (二级指标“…”), 0 if none */
+    int marker;                 /* numbering style of its paragraph, -1 if none */
 } bg_score_item;
 
 typedef struct {
@@ -85,7 +89,7 @@ typedef struct {
 } bg_findings;
 
 typedef struct {
-    bg_regex total, grade, item, item_weight, quoted, item_name;
+    bg_regex total, grade, item, item_weight, quoted, item_name, item_level;
 } bg_score_rules;
 
 int bg_scores_compile(const bg_records *recs, bg_score_rules *sr, baogao_error *err);

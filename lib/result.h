@@ -9,6 +9,7 @@
 #include "pipecells.h"
 #include "columns.h"
 #include "checks.h"
+#include "facts.h"
 #include "indicators.h"
 #include "meta.h"
 
@@ -22,6 +23,7 @@ struct baogao_patterns {
     bg_stream_rules stream;
     bg_score_rules scores;
     bg_check_rules checks;
+    bg_fact_rules facts;
 };
 
 struct baogao_result {
@@ -34,6 +36,7 @@ struct baogao_result {
     bg_sections sections;
     bg_meta meta;
     bg_amounts amounts;
+    bg_facts facts;         /* which figure each amount is; the distinct facts */
     bg_findings findings;   /* indicators, projects, scores */
     bg_checks checks;
     bg_warnings warnings;

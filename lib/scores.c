@@ -3,6 +3,8 @@
  * disagree none is chosen and a warning names them all. */
 #include "indicators.h"
 
+#include "cnnum.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@ int bg_scores_compile(const bg_records *recs, bg_score_rules *sr, baogao_error *
     struct { const char *key; bg_regex *re; } slots[] = {
         { "total", &sr->total }, { "grade", &sr->grade }, { "item", &sr->item },
         { "item_weight", &sr->item_weight }, { "quoted", &sr->quoted }, { "item_name", &sr->item_name },
+        { "item_level", &sr->item_level },
     };
     for (size_t i = 0; i < recs->n; i++) {
         const bg_record *r = &recs->items[i];
@@ -39,7 +42,8 @@ int bg_scores_compile(const bg_records *recs, bg_score_rules *sr, baogao_error *
 
 void bg_score_rules_free(bg_score_rules *sr)
 {
-    bg_regex *res[] = { &sr->total, &sr->grade, &sr->item, &sr->item_weight, &sr->quoted, &sr->item_name };
+    bg_regex *res[] = { &sr->total, &sr->grade, &sr->item, &sr->item_weight, &sr->quoted, &sr->item_name,
+                        &sr->item_level };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
 }
@@ -92,7 +96,43 @@ static char *item_name(ctx *c, const bg_piece *p, size_t sent, size_t weight_at,
     return sec == BG_NO_PARENT ? NULL : bg_xstrdup(c->secs->items[sec].title);
 }
 
-static void add_item(ctx *c, const bg_piece *p, size_t sa, size_t sb, size_t match_end)
+/* The level that the digit of a level word at s[a, b) says (一 is 1), or 0. */
+static int level_number(const char *s, size_t a, size_t b)
+{
+    bg_dec v, k;
+    for (int level = 1; bg_cn_parse(s + a, b - a, &v) == 0 && level < 10; level++) {
+        bg_dec_from_int(&k, level);
+        if (bg_dec_cmp(&v, &k) == 0)
+            return level;
+    }
+    return 0;
+}
+
+/* The level named right before the item's name in its sentence (一级指标项目决策,
+ * 二级指标“项目立项”), or 0. */
+static int said_level(ctx *c, const bg_piece *p, size_t sent, size_t end, const char *name)
+{
+    size_t ov[2], a, b, n = name ? strlen(name) : 0;
+    for (size_t pos = sent; n && pos < end && bg_match(c->m, &c->sr->item_level, p->s, end, pos, ov, 1, p->line);
+         pos = ov[1] > pos ? ov[1] : pos + 1)
+        if (ov[1] + n <= end && memcmp(p->s + ov[1], name, n) == 0 && bg_group(c->m, &c->sr->item_level, "level", &a, &b))
+            return level_number(p->s, a, b);
+    return 0;
+}
+
+/* A name that starts with its level word (一级指标项目决策满分20分) is the
+ * name after it, at that level. */
+static void level_in_name(ctx *c, bg_score_item *it, long line)
+{
+    size_t ov[2], a, b, n = strlen(it->name);
+    if (!bg_match(c->m, &c->sr->item_level, it->name, n, 0, ov, 1, line) || ov[0] != 0 || ov[1] >= n
+        || !bg_group(c->m, &c->sr->item_level, "level", &a, &b))
+        return;
+    it->said_level = level_number(it->name, a, b);
+    memmove(it->name, it->name + ov[1], n - ov[1] + 1);
+}
+
+static void add_item(ctx *c, const bg_piece *p, int marker, size_t sa, size_t sb, size_t match_end)
 {
     bg_score_item it = { 0 };
     if (bg_dec_parse(p->s + sa, sb - sa, &it.score) != (int)(sb - sa))
@@ -106,6 +146,11 @@ static void add_item(ctx *c, const bg_piece *p, size_t sa, size_t sb, size_t mat
         weight_at = ov[0];
     }
     it.name = item_name(c, p, sent, weight_at, sa);
+    it.said_level = said_level(c, p, sent, sa, it.name);
+    if (!it.said_level && it.name)
+        level_in_name(c, &it, p->line);
+    it.marker = marker;
+    it.parent = BG_NO_PARENT;
     it.source = "prose";
     it.start = bg_piece_pos(p, sa);
     it.end = bg_piece_pos(p, match_end);
@@ -113,8 +158,9 @@ static void add_item(ctx *c, const bg_piece *p, size_t sa, size_t sb, size_t mat
     BG_PUSH(c->out->items, c->out->nitems, c->out->items_cap, it);
 }
 
-static void scan_paragraph(ctx *c, const bg_piece *p)
+static void scan_paragraph(ctx *c, const bg_block *blk)
 {
+    const bg_piece *p = &blk->text;
     size_t ov[2], a, b, pos = 0, taken_end = 0;
     /* totals first, so their words are not read again as items */
     size_t spans[16][2], nspans = 0;
@@ -146,7 +192,7 @@ static void scan_paragraph(ctx *c, const bg_piece *p)
         for (size_t i = 0; i < nspans; i++)
             inside_total |= ov[0] < spans[i][1] && ov[1] > spans[i][0];
         if (!inside_total && ov[0] >= taken_end && bg_group(c->m, &c->sr->item, "score", &a, &b))
-            add_item(c, p, a, b, ov[1]);
+            add_item(c, p, blk->has_marker ? blk->mk.style : -1, a, b, ov[1]);
         taken_end = ov[1];
         pos = ov[1] > pos ? ov[1] : pos + 1;
     }
@@ -201,6 +247,102 @@ static void settle(ctx *c, bg_warnings *w, bg_findings *f)
     bg_buf_free(&b);
 }
 
+/* ---- the place of each item ------------------------------------------------------ */
+
+/* Where the indicator tables place a name: its level (1, 2, 3) and the name
+ * of the level over it; level 0 when it stands at two places. */
+typedef struct {
+    const char *name, *above;
+    int level;
+} placed;
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(((const placed *)x)->name, ((const placed *)y)->name);
+}
+
+/* Every level name of the indicator tables once, sorted by name. */
+static placed *table_names(const bg_findings *f, size_t *n)
+{
+    placed *p = bg_xmalloc((3 * f->nindicators + 1) * sizeof *p);
+    size_t k = 0;
+    for (size_t i = 0; i < f->nindicators; i++) {
+        const bg_indicator *x = &f->indicators[i];
+        if (x->level1)
+            p[k++] = (placed){ x->level1, NULL, 1 };
+        if (x->level2)
+            p[k++] = (placed){ x->level2, x->level1, 2 };
+        if (x->level3)
+            p[k++] = (placed){ x->level3, x->level2 ? x->level2 : x->level1, 3 };
+    }
+    qsort(p, k, sizeof *p, by_name);
+    size_t out = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (out && strcmp(p[out - 1].name, p[i].name) == 0) {
+            placed *q = &p[out - 1];
+            int same_above = (!q->above && !p[i].above) || (q->above && p[i].above && strcmp(q->above, p[i].above) == 0);
+            if (q->level != p[i].level || (q->level > 1 && !same_above))
+                q->level = 0;       /* the name stands at two places: neither is sure */
+            continue;
+        }
+        p[out++] = p[i];
+    }
+    *n = out;
+    return p;
+}
+
+/* How far an item looks for another to take its level or parent from: a
+ * list of scores stands together. */
+#define PLACE_REACH 256
+
+/* Each item's level: as its sentence names it (二级指标“…”), else as the
+ * indicator table places its name, else that of the nearest item numbered
+ * in the same style (1. … 2. … 3.); its parent: the item of the level above
+ * that the table names, else (levels read from the prose) the nearest such
+ * item before it. */
+static void place_items(bg_findings *f)
+{
+    bg_scores *s = &f->scores;
+    if (!s->nitems)
+        return;
+    const char **above = bg_xcalloc(s->nitems + 1, sizeof *above);
+    int *from_table = bg_xcalloc(s->nitems + 1, sizeof *from_table);
+    size_t nnames;
+    placed *names = table_names(f, &nnames);
+    for (size_t i = 0; i < s->nitems; i++) {
+        bg_score_item *it = &s->items[i];
+        placed key = { it->name, NULL, 0 };
+        const placed *t = it->name && nnames ? bsearch(&key, names, nnames, sizeof *names, by_name) : NULL;
+        int tl = t ? t->level : 0;
+        above[i] = tl ? t->above : NULL;
+        it->level = it->said_level ? it->said_level : tl;
+        from_table[i] = !it->said_level && tl;
+    }
+    free(names);
+    for (size_t i = 0; i < s->nitems; i++) {
+        bg_score_item *it = &s->items[i];
+        for (size_t d = 1; !it->level && it->marker >= 0 && d < s->nitems && d <= PLACE_REACH; d++) {
+            const bg_score_item *before = d <= i ? &s->items[i - d] : NULL, *after = i + d < s->nitems ? &s->items[i + d] : NULL;
+            if (before && before->marker == it->marker && before->level)
+                it->level = before->level;
+            else if (after && after->marker == it->marker && after->level)
+                it->level = after->level;
+        }
+    }
+    for (size_t i = 0; i < s->nitems; i++) {
+        bg_score_item *it = &s->items[i];
+        for (size_t j = i; it->level > 1 && j-- > 0 && i - j <= PLACE_REACH;) {
+            const bg_score_item *up = &s->items[j];
+            if (up->level != it->level - 1 || (from_table[i] && (!above[i] || !up->name || strcmp(up->name, above[i]) != 0)))
+                continue;
+            it->parent = j;
+            break;
+        }
+    }
+    free(above);
+    free(from_table);
+}
+
 /* A total labelled in a form: a cell 自评总分 (with or without its colon),
  * then a cell that holds only the score — read as the prose "自评总分: 95". */
 static void scan_table(ctx *c, const bg_table *tb)
@@ -240,8 +382,9 @@ void bg_scores_extract(const bg_text *t, const bg_layout *l, const bg_sections *
     ctx c = { t, secs, sr, m, &out->scores };
     for (size_t i = 0; i < l->n; i++)
         if (l->blocks[i].kind == BG_BLOCK_PARA)
-            scan_paragraph(&c, &l->blocks[i].text);
+            scan_paragraph(&c, &l->blocks[i]);
         else
             scan_table(&c, &l->blocks[i].table);
     settle(&c, w, out);
+    place_items(out);
 }

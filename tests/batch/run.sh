@@ -154,12 +154,13 @@ check "indicator levels filled down" grep -q '^in/batch001/seeds_001.txt,高邑�
 same "--format xlsx exit status" "$?" 1
 unzip -p book.xlsx xl/workbook.xml > wb.xml 2>/dev/null
 check "a sheet per table, and errors" \
-    grep -q '<sheets><sheet name="documents" sheetId="1" r:id="rId1"/><sheet name="sections" sheetId="2" r:id="rId2"/><sheet name="amounts" sheetId="3" r:id="rId3"/><sheet name="indicators" sheetId="4" r:id="rId4"/><sheet name="projects" sheetId="5" r:id="rId5"/><sheet name="scores" sheetId="6" r:id="rId6"/><sheet name="checks" sheetId="7" r:id="rId7"/><sheet name="errors" sheetId="8" r:id="rId8"/></sheets>' wb.xml
+    grep -q '<sheets><sheet name="documents" sheetId="1" r:id="rId1"/><sheet name="sections" sheetId="2" r:id="rId2"/><sheet name="amounts" sheetId="3" r:id="rId3"/><sheet name="indicators" sheetId="4" r:id="rId4"/><sheet name="projects" sheetId="5" r:id="rId5"/><sheet name="scores" sheetId="6" r:id="rId6"/><sheet name="checks" sheetId="7" r:id="rId7"/><sheet name="facts" sheetId="8" r:id="rId8"/><sheet name="errors" sheetId="9" r:id="rId9"/></sheets>' wb.xml
 unzip -p book.xlsx xl/worksheets/sheet1.xml > s1.xml
 unzip -p book.xlsx xl/worksheets/sheet3.xml > s3.xml
-unzip -p book.xlsx xl/worksheets/sheet8.xml > s8.xml
+unzip -p book.xlsx xl/worksheets/sheet4.xml > s4.xml
+unzip -p book.xlsx xl/worksheets/sheet9.xml > s9.xml
 same "documents sheet: a row per converted input" "$(grep -o '<row ' s1.xml | wc -l)" "$((ngood + 1))"
-same "errors sheet: a row per broken input" "$(grep -o '<row ' s8.xml | wc -l)" "$((nbroken + 1))"
+same "errors sheet: a row per broken input" "$(grep -o '<row ' s9.xml | wc -l)" "$((nbroken + 1))"
 check "Chinese text intact in xlsx" grep -q '<t>高邑县医疗保障局部门2021年度整体支出绩效自评报告</t>' s1.xml
 # value_wan is column F of amounts: every cell a number, the same numbers as the TSV
 grep -o '<c r="F[0-9]*"[^>]*>' s3.xml | grep -v '"F1"' | grep -c 't=' > strings.txt
@@ -172,6 +173,15 @@ check "the sheet holds the same numbers" awk 'NR == FNR { a[NR] = $1; next } a[F
     xlsx_wan.txt tsv_wan.txt
 grep -o '<c r="C[0-9]*"[^>]*><v>2021</v>' s1.xml > years.txt
 check "years are numbers" test -s years.txt
+# achieved is column S of indicators: boolean cells, not the text "true"
+grep -o '<c r="S[0-9]*"[^>]*>' s4.xml | grep -v '"S1"' > achieved.txt
+check "achieved cells exist" test -s achieved.txt
+same "achieved cells are booleans" "$(grep -vc 't="b"' achieved.txt)" 0
+"$B" -r in/batch001 --format xlsx --headers zh -o zh.xlsx 2>/dev/null
+unzip -p zh.xlsx xl/worksheets/sheet3.xml > zh3.xml
+check "--headers zh: the workbook's header row in Chinese" grep -q '<t>金额(万元)</t>' zh3.xml
+unzip -p zh.xlsx xl/worksheets/sheet9.xml > zh9.xml
+check "--headers zh: the errors sheet too" grep -q '<t>字节偏移</t>' zh9.xml
 
 # ---- killed halfway, then --resume --------------------------------------------------
 "$B" -j 2 -r in -o resumed --compact 2>/dev/null &
@@ -308,7 +318,11 @@ check "the example uses the installed shared library" sh -c \
 LD_LIBRARY_PATH="$stage/usr/lib" $wrap "$tmp/count_amounts" corpus/seeds/001.txt > "$tmp/count.txt"
 same "the example runs" "$?" 0
 want=$(($("$B" --format tsv --table amounts corpus/seeds/001.txt | wc -l) - 1))
-same "the example counts the amounts" "$(cut -f 1,2 "$tmp/count.txt")" "corpus/seeds/001.txt	$want"
+same "the example counts the amounts" "$(head -n 1 "$tmp/count.txt" | cut -f 1,2)" "corpus/seeds/001.txt	$want"
+want=$(($("$B" --format tsv --table facts corpus/seeds/001.txt | wc -l) - 1))
+same "the example counts the facts" "$(head -n 1 "$tmp/count.txt" | cut -f 3)" "$want"
+check "the example adds the parts of one measure and year" grep -qx \
+    "corpus/seeds/001.txt	决算数	2021	支出合计 3686.23	基本支出+项目支出 3686.54" "$tmp/count.txt"
 # shellcheck disable=SC2086
 env -u MAKEFLAGS -u MAKELEVEL make -s uninstall BUILD="$BUILD" $san DESTDIR="$stage" PREFIX=/usr > "$tmp/uninstall.log" 2>&1
 same "make uninstall" "$?" 0

@@ -108,6 +108,28 @@ printf '[no-such-record]\nkey: value\n' > "$tmp/pat/zz_bad.txt"
 expect_exit 2 "unknown record type" -- "$B" --patterns "$tmp/pat" "$seed"
 expect_grep "$tmp/err" "zz_bad.txt:1: unknown record type \[no-such-record\]" "unknown record type message"
 
+# spreadsheet headers in Chinese (--headers zh), the facts table, and the man
+# page naming every column in both languages
+expect_exit 0 "--headers zh" -- "$B" --format csv --table facts --headers zh "$seed"
+if [ "$(head -n 1 "$tmp/out" | tr -d '\r')" = "文件,单位,年度,报告类型,收支项目,口径,所属年度,金额(万元),陈述次数,首次序号,首次行号,首次出处,首次名称" ]; then ok; else bad "facts header in Chinese: $(head -n 1 "$tmp/out")"; fi
+expect_grep "$tmp/out" '^corpus/seeds/001.txt,高邑县医疗保障局,2021,部门整体支出绩效自评报告,支出合计,决算数,2021,3686.23,1,9,53,prose,本年支出' "the facts row of 001's 决算 支出合计"
+expect_exit 0 "--headers en" -- "$B" --format tsv --table amounts --headers en "$seed"
+expect_grep "$tmp/out" '	item	measure	period	same_as$' "amounts header ends with the fact columns"
+expect_exit 2 "--headers on JSON" -- "$B" --headers zh "$seed"
+expect_grep "$tmp/err" '^baogao: --headers applies to --format csv, tsv and xlsx' "--headers usage message"
+expect_exit 2 "unknown header language" -- "$B" --format csv --headers fr "$seed"
+expect_grep "$tmp/err" "^baogao: unknown header language 'fr' \(en, zh\)" "--headers language message"
+for t in documents sections amounts indicators projects scores checks facts; do
+    for lang in en zh; do
+        "$B" --format tsv --table "$t" --headers "$lang" "$seed" 2>/dev/null | head -n 1 | tr '\t' '\n' > "$tmp/cols"
+        missing=$(while read -r c; do grep -qF -- "$c" man/baogao.1 || echo "$c"; done < "$tmp/cols")
+        if [ -s "$tmp/cols" ] && [ -z "$missing" ]; then ok; else bad "man page lacks $t columns ($lang): $missing"; fi
+    done
+done
+"$B" --format tsv --table documents --headers zh "$seed" | head -n 1 | tr '\t' '\n' > "$tmp/zh"
+"$B" --format tsv --table documents "$seed" | head -n 1 | tr '\t' '\n' > "$tmp/en"
+if [ "$(wc -l < "$tmp/zh")" -eq "$(wc -l < "$tmp/en")" ]; then ok; else bad "zh and en headers differ in length"; fi
+
 # ---- -o through a link, into a pipe, onto a device (issue 13, item 1) ----------
 # Every format writes a device or a pipe in place, keeps a symbolic link (its
 # target gets the new contents, renamed into place) and writes a name for one

@@ -106,7 +106,7 @@ static const struct {
                      "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
                      "year_cell year_alone year_prose" },
     { "unit", 1, "name wan_exponent" },
-    { "amounts", 1, "expression not_after foreign approx over under unitless formal anchor anchor_reach" },
+    { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal anchor anchor_reach" },
     { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled row_mark" },
     { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
     { "column", 1, "role header" },

@@ -14,8 +14,9 @@
 # not minutes, and losing the host still ends every session on it.
 # Everything the test starts is stopped on exit; every command that could
 # wait forever runs under timeout; nothing outside the repository and a
-# temporary directory is used, but /run/sshd (made and removed when run as
-# root on a machine without it).
+# temporary directory is used, but /run/sshd (made when run as root on a
+# machine without it, and left: the machine's own sshd, or another run of
+# this test, needs it for every new connection while it lives).
 #
 # Usage: run.sh BUILD   (the build tree: build, or build-san)
 # Environment: MULTIHOST_BAOGAO, an absolute path to run instead of
@@ -30,7 +31,6 @@ pass=0
 fail=0
 tmp=$(mktemp -d)
 sshd_pids=
-made_privsep=
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -104,7 +104,6 @@ cleanup() {
     for p in $sshd_pids; do
         lose_host "$p"
     done
-    [ -n "$made_privsep" ] && rmdir /run/sshd 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -131,7 +130,7 @@ cp "$tmp/keys/user.pub" "$tmp/keys/authorized_keys"
 # Run as root, sshd separates privileges into /run/sshd, which Debian makes
 # when it starts the service: a container never did.
 if [ "$(id -u)" = 0 ] && [ ! -d /run/sshd ]; then
-    mkdir -m 755 /run/sshd && made_privsep=1
+    mkdir -p -m 755 /run/sshd
 fi
 random_port() {                     # 20000-59999; a port taken is tried again
     echo $((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))

@@ -113,6 +113,72 @@ static void repair(rctx *c, bg_row *row, size_t labels, size_t end, const bg_fig
     free(cols);
 }
 
+/* Is row one cell of text and nothing more (a row's first cell alone on its
+ * line, the rest of the row on the next)? */
+static int text_alone(const bg_row *row)
+{
+    return !row->raw && filled(row) == 1 && !figure_start(&row->cells[0]);
+}
+
+/* Does row, the line after a cell alone, hold the rest of that row: figures
+ * only, a rate among them (the repair below places them, or nothing reads
+ * them), or a header naming figure columns and no name column (the cell
+ * alone names it)? */
+static int rest_of_row(rctx *c, const bg_row *row, bg_fig *figs)
+{
+    size_t n = filled(row);
+    if (row->raw || n == 0)
+        return 0;
+    if (figure_start(&row->cells[0])) {
+        int pct = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!figure_start(&row->cells[i]) || !bg_fig_parse(row->cells[i].s, row->cells[i].len, &figs[i]))
+                return 0;
+            pct |= figs[i].pct;
+        }
+        return pct;
+    }
+    bg_header h;
+    if (!bg_header_of(c->tr, c->m, row, &h))
+        return 0;
+    size_t figures = 0;
+    for (size_t k = 0; k < h.n; k++)
+        figures += bg_role_is_figure(h.roles[k]) != 0;
+    int nameless = h.split == 0 && figures >= 3;
+    for (size_t k = 0; nameless && k < h.n; k++)
+        nameless = h.roles[k] == BG_R_NONE || bg_role_is_figure(h.roles[k]);
+    bg_header_free(&h);
+    return nameless;
+}
+
+/* Rows printed over two lines (a cell that held a line break, the empty
+ * cell between the lines dropped): 年度资金总额 | / | 48.6 | 46.17 | … |
+ * and 项目资金(万元) | / | 年初预算数 | 全年预算数 | … |. The cell alone
+ * becomes the first cell of the row after it. */
+static void join_wrapped(rctx *c, bg_table *tb, bg_fig *figs)
+{
+    size_t w = 0;
+    for (size_t r = 0; r < tb->n; r++) {
+        if (w > 0 && text_alone(&tb->rows[w - 1]) && rest_of_row(c, &tb->rows[r], figs)) {
+            bg_row *lab = &tb->rows[w - 1], *row = &tb->rows[r];
+            bg_piece *cells = bg_xcalloc(row->n + 1, sizeof *cells);
+            cells[0] = lab->cells[0];
+            for (size_t k = 1; k < lab->n; k++)
+                bg_piece_free(&lab->cells[k]);
+            free(lab->cells);
+            memcpy(cells + 1, row->cells, row->n * sizeof *cells);
+            free(row->cells);
+            row->cells = cells;
+            row->n = row->cap = row->n + 1;
+            row->line = lab->line;
+            tb->rows[w - 1] = *row;
+            continue;
+        }
+        tb->rows[w++] = tb->rows[r];
+    }
+    tb->n = w;
+}
+
 enum { UNASKED = -1 };
 
 /* The header over row r: the nearest row above it naming columns and wider
@@ -150,6 +216,7 @@ void bg_budget_rows_apply(const bg_stream_rules *sr, const bg_table_rules *tr, b
         for (size_t r = 0; r < tb->n; r++)
             width = tb->rows[r].n > width ? tb->rows[r].n : width;
         bg_fig *figs = bg_xcalloc(width, sizeof *figs);
+        join_wrapped(&c, tb, figs);
         for (size_t r = 1; r < tb->n; r++) {
             bg_row *row = &tb->rows[r];
             if (!row->raw && label_and_figures(row, &labels, &end, figs)) {

@@ -1776,6 +1776,37 @@ static void test_budget_row_dropped_cell(void)
     cJSON_Delete(root);
 }
 
+/* A pipe row printed over two lines, its first cell alone on the first
+ * (年度资金总额 | then | 48.6 | …): the cell is the row's label, and the
+ * header's name cell alone above it names its label column; a row of figures
+ * with no rate among them is not joined to the cell above it (nor read). */
+static void test_wrapped_budget_rows(void)
+{
+    const char *text = TITLE
+        "项目名称 | 苗木补植 |\n"
+        "资金(万元) |\n"                                        /* 4 */
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
+        "年度资金总额 |\n"                                     /* 6 */
+        "| 48.6 | 46.17 | 95.00% | 9.5 |\n"                     /* 7: 年初预算数 blank */
+        "其中:财政拨款 |\n"
+        "| 40 | 38 | 38 | 95% | 9.5 |\n"                        /* 9: all its cells */
+        "说明 |\n"
+        "| 12 | 10 | 9 |\n"                                     /* 11: no rate */
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+        "产出指标 | 数量指标 | 补植面积 | ≥30亩 | 31亩 | 50 | 50 | 无 |\n";
+    cJSON *root = convert(text);
+    CHECK_INT(count(root, "amounts"), 5);
+    CHECK_STR(S(item(root, "amounts", 0), "label"), "年度资金总额 全年预算数");
+    CHECK_NUM(item(root, "amounts", 0), "value_wan", 48.6);
+    CHECK_NUM(item(root, "amounts", 0), "line", 7);
+    CHECK_STR(S(item(root, "amounts", 1), "column"), "全年执行数");
+    CHECK_STR(S(item(root, "amounts", 2), "label"), "财政拨款 年初预算数");
+    CHECK_NUM(item(root, "amounts", 4), "value_wan", 38);
+    CHECK_NUM(item(root, "amounts", 4), "line", 9);
+    CHECK_INT(count(root, "indicators"), 1);
+    cJSON_Delete(root);
+}
+
 /* An indicator table run together is said, not read; the same header with
  * its cells apart (a header with no rows) is no such table. */
 static void test_glued_indicators_warned(void)
@@ -1910,6 +1941,7 @@ int main(void)
     test_padded_budget_row();
     test_glued_indicators_warned();
     test_budget_row_dropped_cell();
+    test_wrapped_budget_rows();
     test_known_gaps();
     baogao_patterns_free(patterns);
     return CHECK_DONE("test_tables");

@@ -14,6 +14,9 @@
 #define LABEL_MAX_CHARS 16
 /* A longer value is text, not a name or a date. */
 #define VALUE_MAX_CHARS 60
+/* A name run into its label with nothing to end it is believed only when it
+ * is a full one (某县某局): 主管部门办公室 names no unit. */
+#define GLUED_MIN_CHARS 4
 
 typedef struct {
     const bg_text *t;
@@ -251,6 +254,88 @@ static void inline_fields(ctx *c, const bg_piece *p, long line)
     }
 }
 
+/* Where a field rule's label next matches in a line (b == 0: not searched
+ * yet; a == SIZE_MAX: nowhere further). A rule is searched again only when
+ * the reading has moved past its match, so a line costs its length once per
+ * rule, however many labels it holds. */
+typedef struct {
+    size_t a, b;
+} label_hit;
+
+/* The first field label at or after `from` (with its colon or without): 1
+ * with its span and rule, the longest of those that start first. */
+static int glued_label(ctx *c, const bg_piece *p, size_t from, label_hit *hit, size_t *la, size_t *lb, size_t *rule)
+{
+    int found = 0;
+    for (size_t k = 0; k < c->mr->nfields; k++) {
+        const bg_field_rule *f = &c->mr->fields[k];
+        size_t ov[2];
+        if (!f->label.code)
+            continue;
+        if (hit[k].b == 0 || (hit[k].a != SIZE_MAX && hit[k].a < from)) {
+            hit[k].a = SIZE_MAX;
+            hit[k].b = 1;
+            if (from < p->len && bg_match(c->m, &f->label, p->s, p->len, from, ov, 1, p->line) && ov[1] > ov[0]) {
+                hit[k].a = ov[0];
+                hit[k].b = ov[1];
+            }
+        }
+        if (hit[k].a != SIZE_MAX && (!found || hit[k].a < *la || (hit[k].a == *la && hit[k].b > *lb))) {
+            *la = hit[k].a;
+            *lb = hit[k].b;
+            *rule = k;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* A space, a clause mark, 。 or 、: a value holding one is no name run into its label. */
+static int has_break(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] && strchr(" \t,;:", s[i]))
+            return 1;
+        if (i + 3 <= n && (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "、", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Labelled fields run together with no colon or space (a form whose cells
+ * lost their borders: 县级主管部门某县某局实施单位某某股项目资金…): read label
+ * by label, a value running to the next label or the end of the line. Only
+ * a run of two labels or more is read so (one label in a line is as likely
+ * a word of a sentence or a heading: 实施单位领导小组), and only a value that
+ * reads as a unit's full name (org_unit, GLUED_MIN_CHARS) with no break in
+ * it: the organization. */
+static void glued_fields(ctx *c, const bg_piece *p, label_hit *hit)
+{
+    size_t la = 0, lb = 0, k = 0;
+    for (size_t i = 0; i < c->mr->nfields; i++)
+        hit[i].b = 0;
+    int have = glued_label(c, p, 0, hit, &la, &lb, &k), first = 1;
+    while (have) {
+        size_t na = 0, nb = 0, nk = 0, end = p->len, ov[2];
+        int next = glued_label(c, p, lb, hit, &na, &nb, &nk);
+        if (next)
+            end = na;
+        while (end > lb && p->s[end - 1] == ' ')
+            end--;
+        const bg_field_rule *f = &c->mr->fields[k];
+        size_t chars = end > lb ? bg_utf8_count(p->s + lb, end - lb) : 0;
+        if (f->field == BG_FIELD_ORG && (next || !first) && chars >= GLUED_MIN_CHARS && chars <= VALUE_MAX_CHARS
+            && p->s[lb] != ':' && p->s[lb] != ' ' && !has_break(p->s + lb, end - lb)
+            && bg_match(c->m, &c->mr->org_unit, p->s + lb, end - lb, 0, ov, 1, p->line))
+            offer(c, f, p, lb, end, p->line);
+        la = na;
+        lb = nb;
+        k = nk;
+        have = next;
+        first = 0;
+    }
+}
+
 static int word_is_label(ctx *c, const char *s, size_t n, long line)
 {
     size_t ov[2];
@@ -386,6 +471,7 @@ void bg_fields_extract(const bg_text *t, const bg_layout *l, const bg_meta_rules
                        int rank[BG_FIELD_COUNT])
 {
     ctx c = { t, l, mr, m, out, rank };
+    label_hit *hit = bg_xcalloc(mr->nfields ? mr->nfields : 1, sizeof *hit);
     for (size_t i = 0; i < l->n; i++)
         if (l->blocks[i].kind == BG_BLOCK_TABLE)
             table_fields(&c, &l->blocks[i].table);
@@ -396,8 +482,10 @@ void bg_fields_extract(const bg_text *t, const bg_layout *l, const bg_meta_rules
         bg_piece_of_line(t, k, &p);
         inline_fields(&c, &p, p.line);
         spaced_fields(&c, &p, p.line);
+        glued_fields(&c, &p, hit);
         line_fields(&c, &p, p.line);
         label_line(&c, k, &p);
         bg_piece_free(&p);
     }
+    free(hit);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@ typedef struct {
     pthread_cond_t work, done;
     size_t next;            /* next input to hand out */
     size_t written;         /* inputs written so far */
+    size_t bytes_done;      /* bytes of the inputs converted so far, in any order */
     size_t window;
     job *ring;              /* slot i % window holds input i */
     int stop;
@@ -59,6 +61,7 @@ static void *worker(void *arg)
         output_convert(b->out, b->pat, b->in, i, &j, w->slot);
         j.done = 1;
         pthread_mutex_lock(&b->mu);
+        b->bytes_done += j.bytes;
         b->ring[i % b->window] = j;
         pthread_cond_signal(&b->done);
     }
@@ -68,11 +71,25 @@ static void *worker(void *arg)
 
 /* ---- progress, on a terminal only ------------------------------------------------ */
 
+/* Files done of the total, and the time left estimated from bytes: a few
+ * large files among many small ones make a count of files a poor clock. */
 typedef struct {
     int on;
     int shown;
     double start, last;
+    size_t total_bytes;     /* of the inputs, as stat gave them before the run */
 } progress;
+
+static size_t input_bytes(const input_list *in)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        struct stat st;
+        if (strcmp(in->items[i].path, "-") != 0 && stat(in->items[i].path, &st) == 0 && S_ISREG(st.st_mode))
+            total += (size_t)st.st_size;
+    }
+    return total;
+}
 
 static void progress_clear(progress *p)
 {
@@ -90,13 +107,15 @@ static void progress_show(progress *p, size_t done, size_t total, size_t bytes, 
     p->last = t;
     double elapsed = t - p->start;
     double rate = elapsed > 0 ? (double)bytes / 1e6 / elapsed : 0;
+    size_t all = p->total_bytes > bytes ? p->total_bytes : bytes;  /* a file may have grown */
     char left[32] = "";
-    if (done > 0 && done < total) {
-        long secs = (long)(elapsed * (double)(total - done) / (double)done + 0.5);
+    if (bytes > 0 && bytes < all && done < total) {
+        long secs = (long)(elapsed * (double)(all - bytes) / (double)bytes + 0.5);
         snprintf(left, sizeof left, ", %ld:%02ld left", secs / 60, secs % 60);
     }
-    fprintf(stderr, "\r\033[Kbaogao: %zu/%zu files (%d%%), %.1f MB/s%s", done, total,
-            total ? (int)(100.0 * (double)done / (double)total) : 100, rate, left);
+    int pct = all ? (int)(100.0 * (double)bytes / (double)all) : total ? (int)(100.0 * (double)done / (double)total) : 100;
+    fprintf(stderr, "\r\033[Kbaogao: %zu/%zu files, %.1f of %.1f MB (%d%%), %.1f MB/s%s", done, total,
+            (double)bytes / 1e6, (double)all / 1e6, pct, rate, left);
     fflush(stderr);
     p->shown = 1;
 }
@@ -115,7 +134,7 @@ static void count(batch_stats *st, const job *j)
     else
         st->converted++;
     st->warnings += j->warnings;
-    st->mismatched += j->mismatch != 0;
+    st->mismatches += j->mismatches;
 }
 
 void batch_run(const options *o, const baogao_patterns *pat, const input_list *in, output *out, batch_stats *st)
@@ -156,7 +175,7 @@ void batch_run(const options *o, const baogao_patterns *pat, const input_list *i
     }
 
     int on = !o->quiet && in->n > 1 && isatty(STDERR_FILENO) && !output_on_terminal(out);
-    progress p = { on, 0, start, start };
+    progress p = { on, 0, start, start, on ? input_bytes(in) : 0 };
     for (size_t i = 0; i < in->n; i++) {
         job *slot = &b.ring[i % b.window];
         pthread_mutex_lock(&b.mu);
@@ -169,14 +188,16 @@ void batch_run(const options *o, const baogao_patterns *pat, const input_list *i
                 ts.tv_nsec -= 1000000000L;
             }
             if (pthread_cond_timedwait(&b.done, &b.mu, &ts) == ETIMEDOUT) {
+                size_t bytes = b.bytes_done;
                 pthread_mutex_unlock(&b.mu);
-                progress_show(&p, i, in->n, st->bytes, 0);
+                progress_show(&p, i, in->n, bytes, 0);
                 pthread_mutex_lock(&b.mu);
             }
         }
         job j = *slot;
         memset(slot, 0, sizeof *slot);
         b.written = i + 1;
+        size_t bytes_done = b.bytes_done;
         pthread_cond_broadcast(&b.work);
         pthread_mutex_unlock(&b.mu);
 
@@ -192,7 +213,7 @@ void batch_run(const options *o, const baogao_patterns *pat, const input_list *i
             st->stopped = 1;
             break;
         }
-        progress_show(&p, i + 1, in->n, st->bytes, 0);
+        progress_show(&p, i + 1, in->n, bytes_done, 0);
     }
 
     pthread_mutex_lock(&b.mu);

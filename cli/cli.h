@@ -61,17 +61,18 @@ typedef struct {
 typedef struct {
     input *items;
     size_t n, cap;
-    int failed;             /* a directory or list could not be read (reported) */
+    size_t failed;          /* directories, lists or entries that could not be read (reported) */
+    size_t excluded;        /* files under -r that no --include matched */
 } input_list;
 
 /* Expand the sources: files as given, directories walked in sorted order,
- * lists read. Problems are reported on stderr and set list->failed. */
+ * lists read. Problems are reported on stderr and counted in list->failed. */
 void inputs_collect(const options *o, input_list *list);
 void inputs_free(input_list *list);
 
 /* Read a whole file (or standard input for "-"). Returns 0, or -1 with a
- * reason in why. Caller frees *data with free(). */
-int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen);
+ * reason in why and its error code in *code. Caller frees *data with free(). */
+int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen, baogao_code *code);
 
 /* ---- names and safe writes (names.c) ---------------------------------------- */
 
@@ -89,10 +90,26 @@ void temp_sweep(const char *dir);
 void temp_track(int slot, const char *path);
 void temp_track_init(int nslots);
 
-/* Write data to path through a temporary file in the same directory, then
- * rename: the final name holds either the old or the whole new contents.
- * Returns 0, or -1 with errno set. */
-int write_atomically(const char *dir, const char *path, const char *data, size_t len, int slot);
+/* How a write to a path is made (README: "Nothing lost"). */
+typedef enum {
+    DEST_RENAME,            /* a file, new or not: a temporary file beside `final`, renamed onto it */
+    DEST_IN_PLACE,          /* a device or a pipe: opened and written as it is */
+    DEST_FD                 /* a name for one of our descriptors (/dev/stdout, /dev/fd/N): written to `fd` */
+} dest_kind;
+typedef struct {
+    dest_kind kind;
+    int fd;
+    char *final;            /* DEST_RENAME: the path with a symbolic link followed, so the link stays */
+} dest;
+/* Returns 0, or -1 with errno (EISDIR for a directory). Caller frees d->final. */
+int dest_of(const char *path, dest *d);
+/* The directory part of path ("." when none). Caller frees. */
+char *dir_of(const char *path);
+
+/* Write data to path as dest_of() says: a file through a temporary file in
+ * its directory, then renamed, so the final name holds either the old or the
+ * whole new contents. Returns 0, or -1 with errno set. */
+int write_atomically(const char *path, const char *data, size_t len, int slot);
 
 /* Write all of data to fd; -1 with errno on failure. */
 int write_fully(int fd, const char *data, size_t len);
@@ -108,7 +125,7 @@ typedef struct {
     int done;
     int failed;             /* could not be converted, or its output not written */
     int skipped;            /* --resume: the output was already up to date */
-    int mismatch;
+    size_t mismatches;      /* consistency checks that found a contradiction */
     size_t bytes, warnings;
     char *text;             /* for the stream: JSON, CSV rows, a workbook's rows */
     size_t len;
@@ -135,8 +152,8 @@ int output_close(output *out, int ok);
 
 /* Append printf-style text to a job's messages. */
 void job_say(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append a "baogao: FILE[:LINE]: message" line for a library error. */
-void job_error(job *j, const baogao_error *e);
+/* Append a "baogao: PATH[:LINE]: message" line for a library error. */
+void job_error(job *j, const char *path, const baogao_error *e);
 
 /* A growable string. */
 typedef struct {
@@ -169,7 +186,7 @@ int book_close(book *wb, char *why, size_t whylen);
 /* ---- the batch (batch.c) ------------------------------------------------------ */
 
 typedef struct {
-    size_t converted, failed, skipped, mismatched, warnings, bytes;
+    size_t converted, failed, skipped, mismatches, warnings, bytes;
     double seconds;
     int stopped;            /* the output failed and the run stopped early */
 } batch_stats;

@@ -41,12 +41,15 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int included(const options *o, const char *name)
+/* GLOB against the file's name, or against its path below the -r directory
+ * as find -path matches: '*' crosses '/', so the glob 2021/'*' takes
+ * 2021/a.txt and 2021/q1/b.txt. */
+static int included(const options *o, const char *name, const char *below)
 {
     if (o->nincludes == 0)
         return 1;
     for (size_t i = 0; i < o->nincludes; i++)
-        if (fnmatch(o->includes[i], name, 0) == 0)
+        if (fnmatch(o->includes[i], name, 0) == 0 || fnmatch(o->includes[i], below, 0) == 0)
             return 1;
     return 0;
 }
@@ -67,14 +70,15 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* Walk dir. Symbolic links to files are followed, links to directories are not (no
- * cycles); hidden entries, devices, pipes and sockets are skipped. */
-static void walk(const options *o, const char *dir, input_list *l)
+/* Walk dir, root_len bytes of which name the -r directory. Symbolic links to
+ * files are followed, links to directories are not (no cycles); hidden
+ * entries, devices, pipes and sockets are skipped. */
+static void walk(const options *o, size_t root_len, const char *dir, input_list *l)
 {
     DIR *d = opendir(dir);
     if (!d) {
         fprintf(stderr, "baogao: %s: cannot read directory: %s\n", dir, strerror(errno));
-        l->failed = 1;
+        l->failed++;
         return;
     }
     char **names = NULL;
@@ -97,7 +101,7 @@ static void walk(const options *o, const char *dir, input_list *l)
     }
     if (errno) {
         fprintf(stderr, "baogao: %s: cannot read directory: %s\n", dir, strerror(errno));
-        l->failed = 1;
+        l->failed++;
     }
     closedir(d);
     if (n)
@@ -107,13 +111,18 @@ static void walk(const options *o, const char *dir, input_list *l)
         struct stat st;
         if (lstat(path, &st) < 0) {
             fprintf(stderr, "baogao: %s: %s\n", path, strerror(errno));
-            l->failed = 1;
+            l->failed++;
         } else if (S_ISDIR(st.st_mode)) {
-            walk(o, path, l);
+            walk(o, root_len, path, l);
         } else {
             int ok = S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISREG(st.st_mode));
-            if (ok && included(o, names[i]))
+            const char *below = path + root_len;
+            while (*below == '/')
+                below++;
+            if (ok && included(o, names[i], below))
                 add(l, path);
+            else if (ok)
+                l->excluded++;
         }
         free(path);
         free(names[i]);
@@ -127,9 +136,10 @@ static void read_list(const options *o, const char *path, input_list *l)
     unsigned char *data;
     size_t len;
     char why[256];
-    if (read_all(path, &data, &len, why, sizeof why) < 0) {
+    baogao_code code;
+    if (read_all(path, &data, &len, why, sizeof why, &code) < 0) {
         fprintf(stderr, "baogao: %s: %s\n", strcmp(path, "-") == 0 ? "standard input" : path, why);
-        l->failed = 1;
+        l->failed++;
         return;
     }
     char sep = o->null_separated ? '\0' : '\n';
@@ -141,7 +151,7 @@ static void read_list(const options *o, const char *path, input_list *l)
             n--;
         if (n > 0 && memchr(data + i, '\0', n)) {
             fprintf(stderr, "baogao: %s: a name holds a NUL byte (-0 reads find -print0 lists)\n", path);
-            l->failed = 1;
+            l->failed++;
         } else if (n > 0) {
             char *name = malloc(n + 3);
             if (!name) {
@@ -177,10 +187,10 @@ void inputs_collect(const options *o, input_list *l)
             const char *why = stat(s->path, &st) < 0 ? strerror(errno) : !S_ISDIR(st.st_mode) ? "not a directory" : NULL;
             if (why) {
                 fprintf(stderr, "baogao: %s: %s\n", s->path, why);
-                l->failed = 1;
+                l->failed++;
                 continue;
             }
-            walk(o, s->path, l);
+            walk(o, strlen(s->path), s->path, l);
         }
     }
 }
@@ -194,10 +204,20 @@ void inputs_free(input_list *l)
     memset(l, 0, sizeof *l);
 }
 
-int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen)
+/* The error code of a failed open or read. */
+static baogao_code code_of(int err)
+{
+    return err == ENOENT || err == ENOTDIR ? BAOGAO_ERR_NOT_FOUND
+           : err == EACCES || err == EPERM ? BAOGAO_ERR_PERMISSION
+           : err == EISDIR ? BAOGAO_ERR_IS_DIRECTORY
+           : BAOGAO_ERR_IO;
+}
+
+int read_all(const char *path, unsigned char **data, size_t *len, char *why, size_t whylen, baogao_code *code)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
+        *code = code_of(errno);
         snprintf(why, whylen, "cannot open: %s", strerror(errno));
         return -1;
     }
@@ -205,6 +225,7 @@ int read_all(const char *path, unsigned char **data, size_t *len, char *why, siz
     size_t cap = 65536;
     if (fstat(fileno(f), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
+            *code = BAOGAO_ERR_IS_DIRECTORY;
             snprintf(why, whylen, "is a directory (-r DIR converts the files under it)");
             if (f != stdin)
                 fclose(f);
@@ -230,8 +251,10 @@ int read_all(const char *path, unsigned char **data, size_t *len, char *why, siz
         }
     }
     int bad = !buf || ferror(f);
-    if (bad)
+    if (bad) {
+        *code = buf ? code_of(errno) : BAOGAO_ERR_NOMEM;
         snprintf(why, whylen, "cannot read: %s", buf ? strerror(errno) : "out of memory");
+    }
     if (f != stdin)
         fclose(f);
     if (bad) {

@@ -17,14 +17,15 @@ static void print_error(const baogao_error *e)
 }
 
 /* The closing line of a run with several inputs. */
-static void print_summary(const options *o, const batch_stats *st)
+static void print_summary(const options *o, const batch_stats *st, size_t unread)
 {
     double mb = (double)st->bytes / 1e6;
     double rate = st->seconds > 0 ? mb / st->seconds : 0;
-    fprintf(stderr, "baogao summary: %zu converted, %zu failed", st->converted, st->failed);
+    fprintf(stderr, "baogao summary: %zu converted, %zu failed", st->converted, st->failed + unread);
     if (o->resume)
         fprintf(stderr, ", %zu up to date", st->skipped);
-    fprintf(stderr, ", %zu warnings, %zu bytes in %.2f s (%.1f MB/s)%s\n", st->warnings, st->bytes, st->seconds, rate,
+    fprintf(stderr, ", %zu warnings, %zu mismatches, %zu bytes in %.2f s (%.1f MB/s)%s\n", st->warnings,
+            st->mismatches, st->bytes, st->seconds, rate,
             st->stopped ? "; stopped: the output could not be written" : "");
 }
 
@@ -45,6 +46,16 @@ int main(int argc, char **argv)
     }
     input_list in;
     inputs_collect(&o, &in);
+    if (in.n == 0) {            /* nothing to run: no output is made, and no summary of a run */
+        if (in.excluded)
+            fprintf(stderr, "baogao: no input files: --include matched none of the %zu files found\n", in.excluded);
+        else
+            fprintf(stderr, "baogao: no input files\n");
+        inputs_free(&in);
+        baogao_patterns_free(pat);
+        options_free(&o);
+        return EXIT_SOME_FAILED;
+    }
     temp_track_init(o.jobs + 1);
     int usage = 0;
     output *out = output_open(&o, &in, &usage);
@@ -61,12 +72,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < o.nsources; i++)
         several |= o.sources[i].kind != SRC_FILE;
     if (several && !o.quiet)
-        print_summary(&o, &st);
+        print_summary(&o, &st, in.failed);
     int failed = st.failed || st.stopped || in.failed || closed < 0;
     inputs_free(&in);
     baogao_patterns_free(pat);
     options_free(&o);
     if (failed)
         return EXIT_SOME_FAILED;
-    return o.fail_on_mismatch && st.mismatched ? EXIT_MISMATCH : EXIT_ALL_OK;
+    return o.fail_on_mismatch && st.mismatches ? EXIT_MISMATCH : EXIT_ALL_OK;
 }

@@ -197,6 +197,121 @@ void temp_track(int slot, const char *path)
     }
 }
 
+/* ---- where a write goes ------------------------------------------------------- */
+
+char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *d = !slash ? strdup(".") : slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+    if (!d)
+        oom();
+    return d;
+}
+
+/* The descriptor a path names by itself, as /dev/fd/1 or /proc/self/fd/1 do:
+ * -1 for any other path. */
+static int fd_named(const char *path)
+{
+    static const char *const dirs[] = { "/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/" };
+    const char *p = NULL;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && !p; i++)
+        if (strncmp(path, dirs[i], strlen(dirs[i])) == 0)
+            p = path + strlen(dirs[i]);
+    if (!p && strncmp(path, "/proc/", 6) == 0) {
+        char *end;
+        long pid = strtol(path + 6, &end, 10);
+        if (pid == (long)getpid() && strncmp(end, "/fd/", 4) == 0)
+            p = end + 4;
+    }
+    if (!p || *p < '0' || *p > '9')
+        return -1;
+    char *end;
+    long fd = strtol(p, &end, 10);
+    return *end == '\0' && fd <= INT_MAX ? (int)fd : -1;
+}
+
+/* The descriptor a path names through its chain of links (/dev/stdout ->
+ * /proc/self/fd/1), or -1. */
+static int fd_behind(const char *path)
+{
+    char *cur = strdup(path);
+    if (!cur)
+        oom();
+    int fd = -1;
+    for (int hops = 0; hops < 40 && (fd = fd_named(cur)) < 0; hops++) {
+        struct stat st;
+        char link[PATH_MAX];
+        ssize_t n;
+        if (lstat(cur, &st) < 0 || !S_ISLNK(st.st_mode) || (n = readlink(cur, link, sizeof link - 1)) <= 0)
+            break;
+        link[n] = '\0';
+        char *next;
+        if (link[0] == '/') {
+            next = strdup(link);
+        } else {
+            char *dir = dir_of(cur);
+            next = malloc(strlen(dir) + (size_t)n + 2);
+            if (next)
+                sprintf(next, "%s/%s", dir, link);
+            free(dir);
+        }
+        if (!next)
+            oom();
+        free(cur);
+        cur = next;
+    }
+    free(cur);
+    return fd;
+}
+
+/* The file to rename onto: a symbolic link is followed, so the link stays
+ * and its target gets the new contents. Caller frees. */
+static char *rename_target(const char *path)
+{
+    struct stat st;
+    char *p = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        p = realpath(path, NULL);
+        char link[PATH_MAX];
+        ssize_t n;
+        if (!p && (n = readlink(path, link, sizeof link - 1)) > 0) {     /* a link to a file still to be made */
+            link[n] = '\0';
+            char *dir = dir_of(path);
+            size_t len = strlen(dir) + (size_t)n + 2;
+            if ((p = malloc(len)) != NULL)
+                snprintf(p, len, "%s/%s", link[0] == '/' ? "" : dir, link[0] == '/' ? link + 1 : link);
+            free(dir);
+        }
+    }
+    if (!p)
+        p = strdup(path);
+    if (!p)
+        oom();
+    return p;
+}
+
+int dest_of(const char *path, dest *d)
+{
+    memset(d, 0, sizeof *d);
+    d->fd = fd_behind(path);
+    if (d->fd >= 0) {
+        d->kind = DEST_FD;
+        return 0;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return -1;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        d->kind = DEST_IN_PLACE;
+        return 0;
+    }
+    d->kind = DEST_RENAME;
+    d->final = rename_target(path);
+    return 0;
+}
+
 /* ---- writing ------------------------------------------------------------------ */
 
 int write_fully(int fd, const char *data, size_t len)
@@ -214,9 +329,32 @@ int write_fully(int fd, const char *data, size_t len)
     return 0;
 }
 
-int write_atomically(const char *dir, const char *path, const char *data, size_t len, int slot)
+/* A device or a pipe: written as it is. */
+static int write_in_place(const char *path, const char *data, size_t len)
 {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = write_fully(fd, data, len);
+    int saved = errno;
+    if (close(fd) < 0 && rc == 0)
+        return -1;
+    errno = saved;
+    return rc;
+}
+
+int write_atomically(const char *path, const char *data, size_t len, int slot)
+{
+    dest d;
+    if (dest_of(path, &d) < 0)
+        return -1;
+    if (d.kind == DEST_FD)
+        return write_fully(d.fd, data, len);
+    if (d.kind == DEST_IN_PLACE)
+        return write_in_place(path, data, len);
+    char *dir = dir_of(d.final);
     char *tmp = temp_name(dir);
+    free(dir);
     temp_track(slot, tmp);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     int rc = fd < 0 ? -1 : 0;
@@ -224,13 +362,14 @@ int write_atomically(const char *dir, const char *path, const char *data, size_t
         rc = -1;
     if (fd >= 0 && close(fd) < 0)
         rc = -1;
-    if (rc == 0 && rename(tmp, path) < 0)
+    if (rc == 0 && rename(tmp, d.final) < 0)
         rc = -1;
     int saved = errno;
     if (rc < 0 && fd >= 0)
         unlink(tmp);
     temp_track(slot, NULL);
     free(tmp);
+    free(d.final);
     errno = saved;
     return rc;
 }

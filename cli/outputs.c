@@ -30,8 +30,9 @@ struct output {
     const char *fp_name;    /* for messages */
     char *final, *tmp;      /* stream or workbook written to tmp, renamed to final */
     book *wb;
-    int copy;               /* workbook: copied from tmp at the end, to standard output or a device */
-    const char *copy_to;    /* NULL: standard output */
+    int copy;               /* workbook: copied from tmp at the end, to a descriptor or a device */
+    int copy_fd;            /* the descriptor, or -1: the device copy_to */
+    const char *copy_to;
 };
 
 static void oom(void)
@@ -90,22 +91,30 @@ void sb_addc(strbuf *b, char c)
 
 void job_say(job *j, const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    strbuf b = { j->messages, j->messages ? strlen(j->messages) : 0, j->messages ? strlen(j->messages) + 1 : 0 };
-    sb_adds(&b, buf);
-    j->messages = b.s;
+    if (n <= 0)
+        return;
+    size_t have = j->messages ? strlen(j->messages) : 0;
+    char *p = realloc(j->messages, have + (size_t)n + 1);      /* whole: a message is never cut */
+    if (!p)
+        oom();
+    va_start(ap, fmt);
+    vsnprintf(p + have, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    j->messages = p;
 }
 
-void job_error(job *j, const baogao_error *e)
+/* The input's name as given (its bytes, which the error's file may have had
+ * to change into UTF-8), then where and what. */
+void job_error(job *j, const char *path, const baogao_error *e)
 {
     if (e->line > 0)
-        job_say(j, "baogao: %s:%ld: %s\n", e->file, e->line, e->message);
+        job_say(j, "baogao: %s:%ld: %s\n", path, e->line, e->message);
     else
-        job_say(j, "baogao: %s: %s\n", e->file, e->message);
+        job_say(j, "baogao: %s: %s\n", path, e->message);
 }
 
 static void take(job *j, strbuf *b)
@@ -122,45 +131,9 @@ static int is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
-/* The file to rename onto: a symbolic link is followed, so the link stays
- * and its target gets the new contents. Caller frees. */
-static char *rename_target(const char *path)
-{
-    struct stat st;
-    char *p = NULL;
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        p = realpath(path, NULL);
-        char link[4096];
-        ssize_t n;
-        if (!p && (n = readlink(path, link, sizeof link - 1)) > 0) {     /* a link to a file still to be made */
-            link[n] = '\0';
-            char *dir = dir_of(path);
-            size_t len = (dir ? strlen(dir) : 0) + (size_t)n + 2;
-            if (dir && (p = malloc(len)) != NULL)
-                snprintf(p, len, "%s/%s", link[0] == '/' ? "" : dir, link[0] == '/' ? link + 1 : link);
-            free(dir);
-        }
-    }
-    if (!p)
-        p = strdup(path);
-    if (!p)
-        oom();
-    return p;
-}
-
 /* The stream goes to -o FILE through a temporary file renamed at the end; a
- * FILE that exists and is not a regular file (a device, a pipe) is written
- * in place. */
+ * FILE that is a device, a pipe or a name for a descriptor is written in
+ * place (dest_of). */
 static int open_stream(output *out, const char *path)
 {
     if (!path) {
@@ -169,18 +142,21 @@ static int open_stream(output *out, const char *path)
         return 0;
     }
     out->fp_name = path;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        if (S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "baogao: %s: is a directory (this format writes one file)\n", path);
-            return -1;
-        }
+    dest d;
+    if (dest_of(path, &d) < 0) {
+        fprintf(stderr, "baogao: %s: is a directory (this format writes one file)\n", path);
+        return -1;
+    }
+    if (d.kind == DEST_FD) {
+        int fd = dup(d.fd);
+        out->fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (fd >= 0 && !out->fp)
+            close(fd);
+    } else if (d.kind == DEST_IN_PLACE) {
         out->fp = fopen(path, "w");
     } else {
-        out->final = rename_target(path);
+        out->final = d.final;
         char *dir = dir_of(out->final);
-        if (!dir)
-            oom();
         temp_sweep(dir);
         out->tmp = temp_name(dir);
         free(dir);
@@ -239,27 +215,27 @@ static void name_outputs(output *out, const input_list *in)
 }
 
 /* The workbook is built in a temporary file: renamed to -o FILE at the end,
- * or copied to standard output or to a FILE that is a device or a pipe. */
+ * or copied to standard output or to a FILE written in place (a device, a
+ * pipe, a descriptor). */
 static int open_workbook(output *out, const char *path, int *usage)
 {
     char why[256];
-    struct stat st;
     if (!path && isatty(STDOUT_FILENO)) {
         *usage = 1;
         usage_error("%s", "--format xlsx writes a binary workbook: -o FILE, or redirect standard output");
         return -1;
     }
-    int exists = path && stat(path, &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) {
+    dest d = { DEST_FD, STDOUT_FILENO, NULL };
+    if (path && dest_of(path, &d) < 0) {
         fprintf(stderr, "baogao: %s: is a directory (--format xlsx writes one workbook)\n", path);
         return -1;
     }
-    out->copy = !path || (exists && !S_ISREG(st.st_mode));
+    out->copy = d.kind != DEST_RENAME;
+    out->copy_fd = d.kind == DEST_FD ? d.fd : -1;
     out->copy_to = path;
     out->fp_name = path ? path : "standard output";
+    out->final = d.final;
     const char *tmpdir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    if (!out->copy)
-        out->final = rename_target(path);
     char *dir = out->copy ? strdup(tmpdir) : dir_of(out->final);
     if (!dir)
         oom();
@@ -324,6 +300,13 @@ output *output_open(const options *o, const input_list *in, int *usage)
             out->per_file = 1;
             out->pretty = o->pretty != 0;
             out->single = o->output;
+            dest d;
+            if (dest_of(o->output, &d) == 0 && d.kind == DEST_RENAME) {
+                char *dir = dir_of(d.final);
+                temp_sweep(dir);
+                free(dir);
+            }
+            free(d.final);
         }
         break;
     case FMT_JSONL:
@@ -362,9 +345,10 @@ output *output_open(const options *o, const input_list *in, int *usage)
  * place whole, so an existing one is complete. */
 static int up_to_date(const output *out, const char *path, const char *sha)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    int fd = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? open(path, O_RDONLY | O_CLOEXEC) : -1;
     if (fd < 0)
-        return 0;
+        return 0;       /* nothing there, or a pipe or a device, which hold no earlier output */
     char buf[65536];
     size_t n = 0;
     ssize_t got;
@@ -389,17 +373,12 @@ static int up_to_date(const output *out, const char *path, const char *sha)
     return v && v < k && strstr(v, version) && strstr(v, version) < k;
 }
 
-static void write_file(output *out, job *j, const input *in, const char *path, const char *text, size_t len,
-                       int slot)
+static void write_file(job *j, const input *in, const char *path, const char *text, size_t len, int slot)
 {
-    char *dir = out->dir ? strdup(out->dir) : dir_of(path);
-    if (!dir)
-        oom();
-    if (write_atomically(dir, path, text, len, slot) < 0) {
+    if (write_atomically(path, text, len, slot) < 0) {
         job_say(j, "baogao: %s: cannot write %s: %s\n", in->path, path, strerror(errno));
         j->failed = 1;
     }
-    free(dir);
 }
 
 static void error_record(const baogao_error *e, strbuf *b)
@@ -416,7 +395,7 @@ static void error_record(const baogao_error *e, strbuf *b)
  * a place for one. */
 static void convert_failed(output *out, const input *in, const baogao_error *e, job *j, size_t index, int slot)
 {
-    job_error(j, e);
+    job_error(j, in->path, e);
     j->failed = 1;
     strbuf b = { 0 };
     if (out->per_file && out->dir) {
@@ -429,7 +408,7 @@ static void convert_failed(output *out, const input *in, const baogao_error *e, 
             return;
         }
         error_record(e, &b);
-        write_file(out, j, in, path, b.s, b.len, slot);
+        write_file(j, in, path, b.s, b.len, slot);
         free(b.s);
     } else if (out->lines) {
         error_record(e, &b);
@@ -478,8 +457,49 @@ static void render(output *out, const baogao_result *r, const input *in, job *j,
         take(j, &b);
         return;
     }
-    write_file(out, j, in, path, b.s ? b.s : "", b.len, slot);
+    write_file(j, in, path, b.s ? b.s : "", b.len, slot);
     free(b.s);
+}
+
+/* ---- mismatches, named on standard error ----------------------------------------- */
+
+typedef struct {
+    job *j;
+    const char *path;
+    size_t rule, status, lines, message;    /* columns of the checks table */
+} mismatch_ctx;
+
+static int say_mismatch(void *ctx, const baogao_cell *cells, size_t n)
+{
+    const mismatch_ctx *m = ctx;
+    if (m->message >= n || !cells[m->status].text || strcmp(cells[m->status].text, "mismatch") != 0)
+        return 0;
+    const char *lines = cells[m->lines].text;
+    long line = lines ? strtol(lines, NULL, 10) : 0;    /* the first line involved: the total's */
+    if (line > 0)
+        job_say(m->j, "baogao: %s:%ld: check %s: %s\n", m->path, line, cells[m->rule].text,
+                cells[m->message].text ? cells[m->message].text : "");
+    else
+        job_say(m->j, "baogao: %s: check %s: %s\n", m->path, cells[m->rule].text,
+                cells[m->message].text ? cells[m->message].text : "");
+    return 0;
+}
+
+static size_t column(baogao_table t, const char *name)
+{
+    const char *const *cols = baogao_table_columns(t);
+    size_t i = 0;
+    while (cols[i] && strcmp(cols[i], name) != 0)
+        i++;
+    return i;
+}
+
+/* --fail-on-mismatch: each contradiction, in the order of the checks. */
+static void say_mismatches(job *j, const char *path, const baogao_result *r)
+{
+    baogao_table t = BAOGAO_TABLE_CHECKS;
+    mismatch_ctx m = { j, path, column(t, "rule"), column(t, "status"), column(t, "lines"), column(t, "message") };
+    baogao_table_rows(r, t, say_mismatch, &m);
 }
 
 void output_convert(output *out, const baogao_patterns *pat, const input_list *list, size_t index, job *j,
@@ -490,19 +510,15 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
     size_t len = 0;
     char why[256];
     baogao_error e;
-    memset(&e, 0, sizeof e);
-    e.offset = -1;
-    snprintf(e.file, sizeof e.file, "%s", in->path);
     if (out->per_file && out->dir && out->same_as[index] != SIZE_MAX) {
-        e.code = BAOGAO_ERR_USAGE;
-        snprintf(e.message, sizeof e.message, "output file %.100s is already that of %.100s", out->names[index],
-                 list->items[out->same_as[index]].path);
+        baogao_error_set(&e, BAOGAO_ERR_USAGE, in->path, 0, -1, "output file %s is already that of %s",
+                         out->names[index], list->items[out->same_as[index]].path);
         convert_failed(out, in, &e, j, index, slot);
         return;
     }
-    if (read_all(in->path, &data, &len, why, sizeof why) < 0) {
-        e.code = BAOGAO_ERR_IO;
-        snprintf(e.message, sizeof e.message, "%s", why);
+    baogao_code code;
+    if (read_all(in->path, &data, &len, why, sizeof why, &code) < 0) {
+        baogao_error_set(&e, code, in->path, 0, -1, "%s", why);
         convert_failed(out, in, &e, j, index, slot);
         return;
     }
@@ -527,14 +543,18 @@ void output_convert(output *out, const baogao_patterns *pat, const input_list *l
         return;
     }
     j->warnings = baogao_result_warning_count(r);
-    j->mismatch = baogao_result_mismatch_count(r) > 0;
+    if (!baogao_result_recognised(r))
+        job_say(j, "baogao: %s: nothing of a budget-performance report was recognised: every field is null\n", in->path);
+    j->mismatches = baogao_result_mismatch_count(r);
+    if (j->mismatches && out->o->fail_on_mismatch)
+        say_mismatches(j, in->path, r);
     render(out, r, in, j, index, slot);
     baogao_result_free(r);
 }
 
 int output_on_terminal(const output *out)
 {
-    return (out->fp == stdout || (out->copy && !out->copy_to)) && isatty(STDOUT_FILENO);
+    return (out->fp == stdout || (out->copy && out->copy_fd == STDOUT_FILENO)) && isatty(STDOUT_FILENO);
 }
 
 /* ---- writing, in input order ------------------------------------------------------ */
@@ -557,13 +577,13 @@ int output_emit(output *out, job *j)
     return 0;
 }
 
-/* Copy the finished workbook to standard output or to a device. */
-static int copy_out(const char *from, const char *to)
+/* Copy the finished workbook to a descriptor (fd >= 0) or a device. */
+static int copy_out(const char *from, int fd_to, const char *to)
 {
     int fd = open(from, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    int out = to ? open(to, O_WRONLY | O_CLOEXEC) : STDOUT_FILENO;
+    int out = fd_to >= 0 ? fd_to : open(to, O_WRONLY | O_CLOEXEC);
     int rc = out < 0 ? -1 : 0;
     char buf[65536];
     ssize_t n = 0;
@@ -573,7 +593,7 @@ static int copy_out(const char *from, const char *to)
         rc = -1;
     int saved = errno;
     close(fd);
-    if (to && out >= 0 && close(out) < 0 && rc == 0)
+    if (fd_to < 0 && out >= 0 && close(out) < 0 && rc == 0)
         rc = -1;
     else
         errno = saved;
@@ -602,7 +622,7 @@ int output_close(output *out, int ok)
         ok &= !bad;
     }
     if (out->tmp) {
-        if (ok && out->copy && copy_out(out->tmp, out->copy_to) < 0) {
+        if (ok && out->copy && copy_out(out->tmp, out->copy_fd, out->copy_to) < 0) {
             fprintf(stderr, "baogao: %s: write error: %s\n", out->fp_name, strerror(errno));
             ok = 0;
         }

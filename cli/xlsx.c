@@ -84,7 +84,7 @@ void book_error_row(const baogao_error *e, strbuf *b)
     snprintf(line, sizeof line, "%ld", e->line);
     snprintf(offset, sizeof offset, "%ld", e->offset);
     baogao_cell cells[] = {
-        { e->file, 0 }, { baogao_strerror(e->code), 0 }, { e->message, 0 },
+        { e->file, 0 }, { baogao_error_name(e->code), 0 }, { e->message, 0 },
         { e->line > 0 ? line : NULL, 1 }, { e->offset >= 0 ? offset : NULL, 1 },
     };
     rows_ctx ctx = { b, ERRORS_SHEET };

@@ -83,9 +83,19 @@ static inline void fz_check_error(const baogao_error *err, size_t input_len)
     FZ_CHECK(err->offset >= -1 && (err->offset < 0 || (size_t)err->offset <= input_len),
              "error offset %ld outside the input of %zu bytes", err->offset, input_len);
     FZ_CHECK(err->line >= 0, "negative error line %ld", err->line);
-    if (!fz_allowed("message-utf8"))
+    if (!fz_allowed("message-utf8")) {
         FZ_CHECK(fz_utf8_invalid_at(err->message, strlen(err->message)) == strlen(err->message),
                  "error message is not UTF-8: %s", err->message);
+        FZ_CHECK(fz_utf8_invalid_at(err->file, strlen(err->file)) == strlen(err->file),
+                 "error file is not UTF-8: %s", err->file);
+    }
+}
+
+/* An output (JSON, a page, a table cell) must be UTF-8 through and through. */
+static inline void fz_check_utf8(const char *what, const char *s)
+{
+    size_t n = strlen(s), bad = fz_utf8_invalid_at(s, n);
+    FZ_CHECK(bad == n, "%s is not UTF-8 at byte %zu of %zu: \"%.40s\"", what, bad, n, s + (bad > 20 ? bad - 20 : 0));
 }
 
 #endif

@@ -8,9 +8,15 @@
  *   byte 0, bit 5      differential: the same text as UTF-16LE and UTF-16BE
  *                      with a BOM must give the same JSON (source and spans aside)
  *   byte 0, bit 6      determinism: a second conversion gives the same bytes
+ *   byte 0, bit 7      the input is named with a character cut in half, as
+ *                      a file name may be (it must reach no output as such)
  *   bytes 1..          the file
  *
- * Checks on every result: the JSON parses, has schema "baogao/1", one
+ * Checks on every result: every output is well-formed UTF-8 — the JSON,
+ * pretty and compact (JSON Lines), the review page, and every cell of every
+ * flat table (what CSV, TSV and the workbook are made of) — and a cell
+ * holds no character XML 1.0 forbids, which would make the workbook's sheet
+ * XML damaged; the JSON parses, has schema "baogao/1", one
  * warning per recorded warning, and every line and span inside the input;
  * a "line" next to a "span" is the line the span starts on (the provenance
  * promise of the README); a failure gives a complete error and a valid JSON
@@ -132,8 +138,55 @@ static void strip(cJSON *node)
     }
 }
 
+/* ---- every output is UTF-8 (issue 13) ---- */
+
+typedef struct {
+    baogao_table table;
+    size_t ncols;
+} table_check;
+
+static int check_row(void *ctx, const baogao_cell *cells, size_t n)
+{
+    const table_check *tc = ctx;
+    const char *name = baogao_table_name(tc->table);
+    FZ_CHECK(n == tc->ncols, "table %s: a row of %zu cells under %zu columns", name, n, tc->ncols);
+    for (size_t i = 0; i < n; i++) {
+        if (!cells[i].text)
+            continue;
+        fz_check_utf8(name, cells[i].text);
+        for (const unsigned char *c = (const unsigned char *)cells[i].text; *c; c++)
+            FZ_CHECK(*c >= 0x20 || *c == '\t' || *c == '\n' || *c == '\r',
+                     "table %s: control byte 0x%02x in a cell (not allowed in XML 1.0)", name, *c);
+        if (cells[i].is_number)
+            FZ_CHECK(strspn(cells[i].text, "-0123456789.") == strlen(cells[i].text),
+                     "table %s: number cell \"%s\"", name, cells[i].text);
+    }
+    return 0;
+}
+
+static void check_outputs(const baogao_result *r, int pretty)
+{
+    char *other = baogao_result_json(r, !pretty);
+    FZ_CHECK(other != NULL, "baogao_result_json returned NULL");
+    fz_check_utf8(pretty ? "compact JSON" : "pretty JSON", other);
+    cJSON *root = cJSON_Parse(other);
+    FZ_CHECK(root != NULL, "%s JSON does not parse", pretty ? "compact" : "pretty");
+    cJSON_Delete(root);
+    baogao_free(other);
+    char *html = baogao_result_html(r);
+    FZ_CHECK(html != NULL, "baogao_result_html returned NULL");
+    fz_check_utf8("review page", html);
+    baogao_free(html);
+    for (int t = 0; t < BAOGAO_TABLE_COUNT; t++) {
+        table_check tc = { (baogao_table)t, 0 };
+        for (const char *const *c = baogao_table_columns(tc.table); *c; c++)
+            tc.ncols++;
+        baogao_table_rows(r, tc.table, check_row, &tc);
+    }
+}
+
 static char *convert(const unsigned char *in, size_t n, const baogao_options *opt, int pretty, baogao_error *err,
-                     size_t *nwarn)
+                     size_t *nwarn, int all_outputs)
 {
     baogao_result *r = baogao_convert(patterns, in, n, opt, err);
     if (!r)
@@ -141,6 +194,9 @@ static char *convert(const unsigned char *in, size_t n, const baogao_options *op
     *nwarn = baogao_result_warning_count(r);
     char *json = baogao_result_json(r, pretty);
     FZ_CHECK(json != NULL, "baogao_result_json returned NULL");
+    fz_check_utf8("JSON", json);
+    if (all_outputs)
+        check_outputs(r, pretty);
     baogao_result_free(r);
     return json;
 }
@@ -212,17 +268,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const unsigned char *in = data + 1;
     size_t n = size - 1;
     static const char *const encodings[8] = { NULL, NULL, NULL, NULL, NULL, "UTF-8", "GB18030", "UTF-16LE" };
-    baogao_options opt = { "fuzz.txt", encodings[(sel >> 1) & 7], (int)(sel & 1) };
+    /* 报告 then the first two bytes of 书: a U+FFFD for each in every output */
+    const char *path = sel & 0x80 ? "\xe6\x8a\xa5\xe5\x91\x8a\xe4\xb9.txt" : "fuzz.txt";
+    const char *path_out = sel & 0x80 ? "\xe6\x8a\xa5\xe5\x91\x8a\xef\xbf\xbd\xef\xbf\xbd.txt" : "fuzz.txt";
+    baogao_options opt = { path, encodings[(sel >> 1) & 7], (int)(sel & 1) };
     int pretty = (sel >> 4) & 1;
 
     baogao_error err;
     size_t nwarn = 0;
-    char *json = convert(in, n, &opt, pretty, &err, &nwarn);
+    char *json = convert(in, n, &opt, pretty, &err, &nwarn, 1);
     if (!json) {
         fz_check_error(&err, n);
-        FZ_CHECK(strcmp(err.file, "fuzz.txt") == 0, "error names %s", err.file);
+        FZ_CHECK(strcmp(err.file, path_out) == 0, "error names %s", err.file);
         char *ej = baogao_error_json(&err);
         FZ_CHECK(ej != NULL, "no error JSON");
+        fz_check_utf8("error record", ej);
         cJSON *e = cJSON_Parse(ej);
         FZ_CHECK(e != NULL, "error record is not JSON: %s", ej);
         cJSON_Delete(e);
@@ -233,7 +293,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (sel & 0x40) {
         size_t nwarn2 = 0;
-        char *again = convert(in, n, &opt, pretty, &err, &nwarn2);
+        char *again = convert(in, n, &opt, pretty, &err, &nwarn2, 0);
         FZ_CHECK(again && strcmp(again, json) == 0, "a second conversion gave different output");
         baogao_free(again);
     }
@@ -250,7 +310,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FZ_CHECK(u16 != NULL, "detected UTF-8 is not UTF-8");
             baogao_options o16 = { "fuzz.txt", NULL, 0 };
             size_t nw16 = 0;
-            char *j16 = convert(u16, n16, &o16, 0, &err, &nw16);
+            char *j16 = convert(u16, n16, &o16, 0, &err, &nw16, 0);
             FZ_CHECK(j16 != NULL, "UTF-8 text converts, as UTF-16%s it fails: %s", big ? "BE" : "LE", err.message);
             cJSON *r16 = check_json(j16, u16, n16, nw16);
             strip(r16);

@@ -20,6 +20,7 @@ typedef struct {
 #define SLOT(t, k, f) { t, k, offsetof(bg_amount_rules, f) }
 static const regex_slot slots[] = {
     SLOT("amounts", "expression", expression), SLOT("amounts", "not_after", not_after),
+    SLOT("amounts", "split_number", split_number),
     SLOT("amounts", "foreign", foreign),
     SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
     SLOT("amounts", "unitless", unitless), SLOT("amounts", "formal", formal),
@@ -31,6 +32,10 @@ static const regex_slot slots[] = {
     SLOT("labels", "restate", restate),
 };
 #define NSLOTS (sizeof slots / sizeof slots[0])
+
+/* Bytes before an amount that split_number reads: a figure, a separator and
+ * a few spaces. */
+enum { SPLIT_LOOK = 12 };
 
 static bg_regex *slot_of(bg_amount_rules *ar, size_t k)
 {
@@ -437,6 +442,17 @@ static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, 
     return len;
 }
 
+/* Does a figure end just before the spaces before `at`? Then the amount at
+ * `at` may be the tail of a number that OCR or a PDF cut at a space
+ * (1 234.56万元 read as 234.56万元): which figure it is cannot be known. */
+static int split_number(const bg_piece *p, size_t at, const bg_amount_rules *ar, bg_matcher *m)
+{
+    size_t from = at > SPLIT_LOOK ? at - SPLIT_LOOK : 0, ov[2];
+    while (from > 0 && ((unsigned char)p->s[from] & 0xC0) == 0x80)
+        from--;
+    return bg_match(m, &ar->split_number, p->s, at, from, ov, 1, p->line);
+}
+
 int bg_amount_possible(const bg_amount_rules *ar, const char *s, size_t n)
 {
     return search_from(ar, s, n, 0) < n;
@@ -464,6 +480,7 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
             ;                   /* the character before, from its first byte */
         int glued = ov[0] > 0 && bg_match(m, &ar->not_after, p->s, ov[0], prev, before, 1, p->line)
                     && !(prev + 3 == ov[0] && bg_cn_span(p->s + prev, 3) == 3 && p->s[ov[0]] >= '0' && p->s[ov[0]] <= '9');
+        int split = !glued && p->s[prev] == ' ' && split_number(p, ov[0], ar, m);
         /* a minus after ")" or a figure is a range dash: (含)-5万元 */
         if (!glued && ov[0] > 0 && (p->s[ov[0]] == '-' || (p->len - ov[0] >= 3 && memcmp(p->s + ov[0], "−", 3) == 0))) {
             uint32_t cp;
@@ -473,7 +490,11 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         bg_amount a = { 0 };
         bg_label_info li = { NULL, 0, 0, 0 };
         a.parent = BG_NO_PARENT;
-        if (glued || ov[1] == ov[0] || foreign_neighbour(ar, m, p, ov) || !build(p, ov, cell, ar, m, &a, &li, from)) {
+        int read = !glued && ov[1] > ov[0] && !foreign_neighbour(ar, m, p, ov) && build(p, ov, cell, ar, m, &a, &li, from);
+        if (read && split)
+            bg_warn(w, bg_text_line(t, a.start), "\"%s\" follows a figure across a space (a number split apart?); "
+                    "not taken as an amount", a.text);
+        if (!read || split) {
             free(li.label);
             amount_clear(&a);
             pos = step;

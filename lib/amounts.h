@@ -13,7 +13,7 @@ typedef struct {
 typedef struct {
     bg_unit *units;
     size_t nunits, units_cap;
-    bg_regex expression, not_after, foreign, approx, over, under, unitless, formal;
+    bg_regex expression, not_after, split_number, foreign, approx, over, under, unitless, formal;
     bg_regex money, not_money, header_word, declaration, header_unit, cell_number, cell_labelled;
     bg_regex clause_end, drop_after, part, total, count_at_end, restate;
     bg_regex *drop_before;

@@ -2,6 +2,8 @@
 #include "baogao.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,8 +30,30 @@ const char *baogao_strerror(baogao_code code)
     case BAOGAO_ERR_PATTERN: return "malformed pattern file";
     case BAOGAO_ERR_USAGE: return "invalid option";
     case BAOGAO_ERR_LIMIT: return "input too large";
+    case BAOGAO_ERR_NOT_FOUND: return "no such file";
+    case BAOGAO_ERR_IS_DIRECTORY: return "is a directory";
+    case BAOGAO_ERR_PERMISSION: return "permission denied";
     }
     return "unknown error";
+}
+
+const char *baogao_error_name(baogao_code code)
+{
+    switch (code) {
+    case BAOGAO_OK: return "ok";
+    case BAOGAO_ERR_NOMEM: return "out_of_memory";
+    case BAOGAO_ERR_IO: return "io";
+    case BAOGAO_ERR_ENCODING: return "encoding";
+    case BAOGAO_ERR_BINARY: return "binary";
+    case BAOGAO_ERR_EMPTY: return "empty";
+    case BAOGAO_ERR_PATTERN: return "pattern";
+    case BAOGAO_ERR_USAGE: return "usage";
+    case BAOGAO_ERR_LIMIT: return "limit";
+    case BAOGAO_ERR_NOT_FOUND: return "not_found";
+    case BAOGAO_ERR_IS_DIRECTORY: return "is_directory";
+    case BAOGAO_ERR_PERMISSION: return "permission";
+    }
+    return "unknown";
 }
 
 int baogao_encoding_supported(const char *name)
@@ -42,44 +66,59 @@ void baogao_free(void *p)
     free(p);
 }
 
-static void error_init(baogao_error *err, const char *file)
+void baogao_error_set(baogao_error *err, baogao_code code, const char *file, long line, long offset,
+                      const char *fmt, ...)
 {
     memset(err, 0, sizeof *err);
-    err->offset = -1;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "-");
+    err->code = code;
+    err->line = line;
+    err->offset = offset;
+    bg_fixed_printf(err->file, sizeof err->file, "%s", file ? file : "-");
+    va_list ap;
+    va_start(ap, fmt);
+    bg_fixed_vprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+static void error_init(baogao_error *err, const char *file)
+{
+    baogao_error_set(err, BAOGAO_OK, file, 0, -1, "%s", "");
 }
 
 /* ---- patterns ------------------------------------------------------------- */
 
 /* Record types and the keys each stage reads from them; any other type or
- * key is a typo worth reporting, not a rule to drop silently. */
+ * key is a typo worth reporting, not a rule to drop silently. A type the
+ * pipeline needs (needed = 1) must have a record: without any [kind] the
+ * kind would be null for every report, with no word said. */
 static const struct {
     const char *type;
+    int needed;
     const char *keys;       /* space-separated */
 } known_types[] = {
-    { "heading", "style regex ordinal repeat run_in top" },
-    { "heading-rules", "max_chars sentence_chars clause row_cells next_cells run_on" },
-    { "layout", "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
-                "sheet_max_avg_chars" },
-    { "kind", "name title hint" },
-    { "family", "name title" },
-    { "field", "name rank label line" },
-    { "document", "title_scan_lines title_max_chars title_anchor title_generic title_strip title_not title_end title_year attachment "
-                  "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
-                  "year_cell year_alone year_prose" },
-    { "unit", "name wan_exponent" },
-    { "amounts", "expression not_after foreign approx over under unitless formal anchor anchor_reach" },
-    { "money-words", "money not_money header_word declaration header_unit cell_number cell_labelled" },
-    { "labels", "clause_end drop_before drop_after part total count_at_end restate after" },
-    { "column", "role header" },
-    { "indicator-rules", "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
-                         "date figure_cell level1_word level2_word comparator" },
-    { "cell-stream", "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
-                     "header_max_chars column_slack" },
-    { "quality-scale", "words" },
-    { "scores", "total grade item item_weight quoted item_name" },
-    { "checks", "total_row generic_label" },
-    { "rate-rule", "name numerator denominator" },
+    { "heading", 1, "style regex ordinal repeat run_in top" },
+    { "heading-rules", 1, "max_chars sentence_chars clause row_cells next_cells run_on" },
+    { "layout", 1, "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
+                   "sheet_max_avg_chars" },
+    { "kind", 1, "name title hint" },
+    { "family", 0, "name title" },
+    { "field", 1, "name rank label line" },
+    { "document", 1, "title_scan_lines title_max_chars title_anchor title_generic title_strip title_not title_end title_year attachment "
+                     "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
+                     "year_cell year_alone year_prose" },
+    { "unit", 1, "name wan_exponent" },
+    { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal anchor anchor_reach" },
+    { "money-words", 1, "money not_money header_word declaration header_unit cell_number cell_labelled" },
+    { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
+    { "column", 1, "role header" },
+    { "indicator-rules", 1, "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
+                            "date figure_cell level1_word level2_word comparator" },
+    { "cell-stream", 1, "value score_value header_like unit_fragment note level_word value_text fragment_max_chars max_fragments "
+                        "header_max_chars column_slack" },
+    { "quality-scale", 0, "words" },
+    { "scores", 1, "total grade item item_weight quoted item_name" },
+    { "checks", 1, "total_row generic_label" },
+    { "rate-rule", 0, "name numerator denominator" },
 };
 #define N_KNOWN_TYPES (sizeof known_types / sizeof known_types[0])
 
@@ -89,6 +128,31 @@ static int key_known(const char *keys, const char *key)
     for (const char *p = keys; (p = strstr(p, key)) != NULL; p += n)
         if ((p == keys || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
             return 1;
+    return 0;
+}
+
+/* The built-in file that holds records of a type, to say where they are. */
+static const char *builtin_file_of(const char *type)
+{
+    char tag[64];
+    snprintf(tag, sizeof tag, "\n[%s]", type);
+    for (size_t i = 0; i < bg_builtin_patterns_count; i++)
+        if (strstr(bg_builtin_patterns[i].text, tag) || strncmp(bg_builtin_patterns[i].text, tag + 1, strlen(tag + 1)) == 0)
+            return bg_builtin_patterns[i].name;
+    return "the built-in set";
+}
+
+static int check_needed(const bg_records *recs, const char *dir, baogao_error *err)
+{
+    for (size_t k = 0; k < N_KNOWN_TYPES; k++) {
+        size_t i = 0;
+        while (i < recs->n && strcmp(recs->items[i].type, known_types[k].type) != 0)
+            i++;
+        if (known_types[k].needed && i == recs->n)
+            return bg_pattern_error(err, dir ? dir : "patterns", 0,
+                                    "no [%s] record, which the pipeline needs (the built-in set has them in %s)",
+                                    known_types[k].type, builtin_file_of(known_types[k].type));
+    }
     return 0;
 }
 
@@ -125,9 +189,7 @@ static int read_dir(bg_records *recs, const char *dir, baogao_error *err)
     struct dirent **names;
     int n = scandir(dir, &names, select_txt, alphasort);
     if (n < 0) {
-        err->code = BAOGAO_ERR_IO;
-        snprintf(err->file, sizeof err->file, "%s", dir);
-        snprintf(err->message, sizeof err->message, "cannot read pattern directory");
+        baogao_error_set(err, BAOGAO_ERR_IO, dir, 0, -1, "cannot read pattern directory: %s", strerror(errno));
         return -1;
     }
     int rc = 0;
@@ -135,9 +197,7 @@ static int read_dir(bg_records *recs, const char *dir, baogao_error *err)
         char *path = bg_xasprintf("%s/%s", dir, names[i]->d_name);
         FILE *f = rc == 0 ? fopen(path, "rb") : NULL;
         if (rc == 0 && !f) {
-            err->code = BAOGAO_ERR_IO;
-            snprintf(err->file, sizeof err->file, "%s", path);
-            snprintf(err->message, sizeof err->message, "cannot open pattern file");
+            baogao_error_set(err, BAOGAO_ERR_IO, path, 0, -1, "cannot open pattern file: %s", strerror(errno));
             rc = -1;
         }
         if (f) {
@@ -170,6 +230,8 @@ baogao_patterns *baogao_patterns_load(const char *dir, baogao_error *err)
                                   strlen(bg_builtin_patterns[i].text), err);
     if (rc == 0)
         rc = check_types(&p->recs, err);
+    if (rc == 0)
+        rc = check_needed(&p->recs, dir, err);
     if (rc == 0)
         rc = bg_headings_compile(&p->recs, &p->headings, err);
     if (rc == 0)
@@ -211,6 +273,10 @@ void baogao_patterns_free(baogao_patterns *p)
 
 /* ---- conversion ----------------------------------------------------------- */
 
+/* A README, a JSON file found by -r: converted, every field null, and said. */
+static const char not_a_report[] = "nothing of a budget-performance report was recognised (no title, kind, "
+                                   "organization, amount, indicator, project or score)";
+
 static int only_whitespace(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -227,19 +293,20 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
         opt = &defaults;
     error_init(err, opt->path);
     if (len >= BG_MAX_INPUT) {
-        err->code = BAOGAO_ERR_LIMIT;
-        snprintf(err->message, sizeof err->message, "input of %zu bytes exceeds the limit of %zu bytes", len,
-                 BG_MAX_INPUT - 1);
+        baogao_error_set(err, BAOGAO_ERR_LIMIT, opt->path, 0, -1, "input of %zu bytes exceeds the limit of %zu bytes",
+                         len, BG_MAX_INPUT - 1);
         return NULL;
     }
     baogao_result *r = bg_xcalloc(1, sizeof *r);
-    r->path = bg_xstrdup(opt->path ? opt->path : "-");
+    bg_buf path = { 0 };        /* a file name is bytes; the outputs are UTF-8 */
+    bg_buf_add_utf8(&path, opt->path ? opt->path : "-", strlen(opt->path ? opt->path : "-"));
+    r->path = path.s;
     r->bytes = len;
     bg_sha256_hex(bytes, len, r->sha256);
 
     bg_decoded dec;
     if (bg_decode(bytes, len, opt->encoding, opt->lossy, &dec, &r->warnings, err) < 0) {
-        snprintf(err->file, sizeof err->file, "%s", r->path);
+        bg_fixed_printf(err->file, sizeof err->file, "%s", opt->path ? opt->path : "-");
         baogao_result_free(r);
         return NULL;
     }
@@ -247,9 +314,7 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_normalize(&dec, &r->text, &r->warnings);
     bg_decoded_free(&dec);
     if (only_whitespace(r->text.s, r->text.len)) {
-        err->code = BAOGAO_ERR_EMPTY;
-        err->line = 1;
-        snprintf(err->message, sizeof err->message, len ? "no text, only whitespace" : "empty file");
+        baogao_error_set(err, BAOGAO_ERR_EMPTY, opt->path, 1, -1, "%s", len ? "no text, only whitespace" : "empty file");
         baogao_result_free(r);
         return NULL;
     }
@@ -267,7 +332,17 @@ baogao_result *baogao_convert(const baogao_patterns *pat, const unsigned char *b
     bg_scores_extract(&r->text, &r->layout, &r->sections, &pat->scores, &m, &r->warnings, &r->findings);
     bg_checks_run(&r->layout, &r->amounts, &r->findings, &pat->checks, &m, &r->checks);
     bg_matcher_free(&m);
+    if (!baogao_result_recognised(r))
+        bg_warn(&r->warnings, 0, "%s", not_a_report);
     return r;
+}
+
+int baogao_result_recognised(const baogao_result *r)
+{
+    const bg_meta *d = &r->meta;
+    const bg_findings *f = &r->findings;
+    return d->title.value || d->kind.value || d->organization.value || r->amounts.n || f->nindicators
+           || f->nprojects || f->scores.ntotals || f->scores.nitems || f->scores.grade;
 }
 
 void baogao_sha256_hex(const void *data, size_t len, char hex[65])

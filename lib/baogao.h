@@ -27,21 +27,27 @@ extern "C" {
 #define BAOGAO_API
 #endif
 
-/* Error codes; baogao_strerror() turns one into text. */
+/* Error codes; baogao_error_name() gives each its stable token (the "code"
+ * of an error record), baogao_strerror() a sentence. */
 typedef enum {
     BAOGAO_OK = 0,
-    BAOGAO_ERR_NOMEM = 1,
-    BAOGAO_ERR_IO = 2,           /* a file could not be read or written */
-    BAOGAO_ERR_ENCODING = 3,     /* bytes that do not decode; see offset */
-    BAOGAO_ERR_BINARY = 4,       /* not text at all (NULs, control bytes) */
-    BAOGAO_ERR_EMPTY = 5,        /* nothing but whitespace */
-    BAOGAO_ERR_PATTERN = 6,      /* a pattern file is malformed; see file, line */
-    BAOGAO_ERR_USAGE = 7,        /* a bad option value, e.g. unknown encoding */
-    BAOGAO_ERR_LIMIT = 8         /* input larger than the documented limit */
+    BAOGAO_ERR_NOMEM = 1,        /* out_of_memory */
+    BAOGAO_ERR_IO = 2,           /* io: a file could not be read or written */
+    BAOGAO_ERR_ENCODING = 3,     /* encoding: bytes that do not decode; see offset */
+    BAOGAO_ERR_BINARY = 4,       /* binary: not text at all (a file type, NULs, control bytes) */
+    BAOGAO_ERR_EMPTY = 5,        /* empty: nothing but whitespace */
+    BAOGAO_ERR_PATTERN = 6,      /* pattern: a pattern file is malformed; see file, line */
+    BAOGAO_ERR_USAGE = 7,        /* usage: a bad option value, e.g. unknown encoding */
+    BAOGAO_ERR_LIMIT = 8,        /* limit: input larger than the documented limit */
+    BAOGAO_ERR_NOT_FOUND = 9,    /* not_found: no such file */
+    BAOGAO_ERR_IS_DIRECTORY = 10, /* is_directory: a directory given as an input */
+    BAOGAO_ERR_PERMISSION = 11   /* permission: the file may not be read */
 } baogao_code;
 
 /* Where and why something failed. line is 1-based (0 when unknown);
- * offset is a byte offset into the input (-1 when unknown). */
+ * offset is a byte offset into the input (-1 when unknown). file and message
+ * are always well-formed UTF-8 (a byte of a file name that is not becomes
+ * U+FFFD), cut between characters when too long, never inside one. */
 typedef struct {
     baogao_code code;
     char file[256];
@@ -49,6 +55,16 @@ typedef struct {
     long offset;
     char message[256];
 } baogao_error;
+
+/* Fill *err: file (NULL: "-") and a printf-style message, made UTF-8 and cut
+ * at whole characters as said above. For a program that reports its own
+ * failures in the library's records (baogao_error_json). */
+BAOGAO_API void baogao_error_set(baogao_error *err, baogao_code code, const char *file, long line, long offset,
+                                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
 
 typedef struct baogao_patterns baogao_patterns;
 typedef struct baogao_result baogao_result;
@@ -74,6 +90,11 @@ BAOGAO_API baogao_result *baogao_convert(const baogao_patterns *patterns,
 /* Number of warnings the conversion recorded. */
 BAOGAO_API size_t baogao_result_warning_count(const baogao_result *result);
 
+/* 0 when nothing of a budget-performance report was recognised in the input
+ * (no title, kind, organization, amount, indicator, project or score: a
+ * README, a JSON file); the result then has a warning saying so. Else 1. */
+BAOGAO_API int baogao_result_recognised(const baogao_result *result);
+
 /* Number of consistency checks that found the report contradicting itself. */
 BAOGAO_API size_t baogao_result_mismatch_count(const baogao_result *result);
 
@@ -83,8 +104,9 @@ BAOGAO_API char *baogao_result_json(const baogao_result *result, int pretty);
 
 BAOGAO_API void baogao_result_free(baogao_result *result);
 
-/* A failed input as a JSON Lines record ({"schema", "source": {"path"},
- * "error": {"code", "message", "line", "offset"}}), so a batch loses no file.
+/* A failed input as a JSON Lines record ({"schema", "producer": {"name",
+ * "version"}, "source": {"path"}, "error": {"code", "message", "line",
+ * "offset"}}, code being baogao_error_name()), so a batch loses no file.
  * Caller frees with baogao_free(); NULL when out of memory. */
 BAOGAO_API char *baogao_error_json(const baogao_error *err);
 
@@ -134,6 +156,10 @@ BAOGAO_API void baogao_free(void *p);
 
 BAOGAO_API const char *baogao_version(void);
 BAOGAO_API const char *baogao_strerror(baogao_code code);
+/* The stable, machine-readable token of a code: "io", "not_found",
+ * "is_directory", "permission", "encoding", "binary", "empty", "limit",
+ * "pattern", "usage", "out_of_memory" ("ok" for BAOGAO_OK, "unknown" else). */
+BAOGAO_API const char *baogao_error_name(baogao_code code);
 
 #ifdef __cplusplus
 }

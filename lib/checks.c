@@ -151,7 +151,7 @@ static void parts(ctx *c)
         bg_dec_from_int(&sum, 0);
         int scale = bg_dec_scale(&tot->value_wan);
         size_t count = 0;
-        char names[512] = "";
+        bg_buf names = { 0 };       /* every part named, however long the list */
         for (size_t i = first[p]; i != BG_NO_PARENT; i = next[i]) {
             if (bg_dec_add(&sum, &a->items[i].value_wan, &tmp) == 0)
                 sum = tmp;
@@ -159,9 +159,10 @@ static void parts(ctx *c)
             scale = sc > scale ? sc : scale;
             count++;
             char v[64];
-            size_t len = strlen(names);
-            snprintf(names + len, sizeof names - len, "%s%s %s", count > 1 ? " + " : "",
-                     a->items[i].label ? a->items[i].label : "?", fmt(&a->items[i].value_wan, v, sizeof v));
+            bg_buf_adds(&names, count > 1 ? " + " : "");
+            bg_buf_adds(&names, a->items[i].label ? a->items[i].label : "?");
+            bg_buf_adds(&names, " ");
+            bg_buf_adds(&names, fmt(&a->items[i].value_wan, v, sizeof v));
         }
         bg_dec tol;
         tolerance(scale, count + 1, &tol);
@@ -176,9 +177,10 @@ static void parts(ctx *c)
             add_line(k, a->items[i].line);
         char e[64], s[64];
         k->message = bg_xasprintf("%s is %s 万元: %s%s%s", tot->label ? tot->label : "total",
-                                  fmt(&tot->value_wan, e, sizeof e), names,
+                                  fmt(&tot->value_wan, e, sizeof e), names.s,
                                   count >= 2 ? (ok ? " add up to it" : " add up to ") : (ok ? " within it" : " exceeds it"),
                                   count >= 2 && !ok ? fmt(&sum, s, sizeof s) : "");
+        bg_buf_free(&names);
     }
     free(first);
     free(next);

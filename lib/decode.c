@@ -72,7 +72,7 @@ static void fail(baogao_error *err, baogao_code code, long offset, const char *f
     err->offset = offset;
     err->line = 0;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    bg_fixed_vprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
 }
 
@@ -565,11 +565,37 @@ static long line_at(const unsigned char *in, size_t n, long at, enc_id id)
 static int decode(const unsigned char *in, size_t n, const char *force, int lossy,
                   bg_decoded *out, bg_warnings *warn, baogao_error *err, enc_id *idp);
 
+/* Bytes that no text in any encoding baogao reads holds more than a few of:
+ * the C0 controls but NUL (counted apart), TAB, LF, VT, FF, CR, SUB (a DOS
+ * end of file) and ESC, and DEL. Random data is about one in ten of them. */
+static int control_byte(unsigned char c)
+{
+    return (c >= 0x01 && c <= 0x08) || (c >= 0x0E && c <= 0x19) || (c >= 0x1C && c <= 0x1F) || c == 0x7F;
+}
+
+/* Undecodable bytes that are plainly no text at all are binary data: say so,
+ * rather than name the first byte sequence the encoding rejected. Asked only
+ * once detected UTF-8 or GB18030 failed to decode, so no file that decodes is
+ * ever refused by it. */
+static void binary_not_encoding(const unsigned char *in, size_t n, baogao_error *err)
+{
+    size_t controls = 0, first = 0;
+    for (size_t i = 0; i < n; i++)
+        if (control_byte(in[i]) && controls++ == 0)
+            first = i;
+    if (controls >= 4 && controls * 50 > n)
+        fail(err, BAOGAO_ERR_BINARY, (long)first, "binary data (%zu control bytes in %zu) from byte offset %zu, "
+             "not a text report", controls, n, first);
+}
+
 int bg_decode(const unsigned char *in, size_t n, const char *force, int lossy,
               bg_decoded *out, bg_warnings *warn, baogao_error *err)
 {
     enc_id id = ENC_UTF8;
     int rc = decode(in, n, force, lossy, out, warn, err, &id);
+    /* not when the encoding was given (say where it fails), nor for UTF-16, where any byte value is text */
+    if (rc < 0 && err->code == BAOGAO_ERR_ENCODING && !force && (id == ENC_UTF8 || id == ENC_GB18030))
+        binary_not_encoding(in, n, err);
     if (rc < 0 && err->offset >= 0 && err->line == 0)
         err->line = line_at(in, n, err->offset, id);
     return rc;

@@ -42,13 +42,10 @@ void bg_html_esc(bg_buf *b, const char *s, size_t n)
                 }
             }
         } else {
-            uint32_t cp;
-            int l = bg_utf8_next(s + i, n - i, &cp);
-            int ok = l > 1 && c <= 0xF4 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)
-                     && !(l == 2 && cp < 0x80) && !(l == 3 && cp < 0x800) && !(l == 4 && cp < 0x10000)
-                     && !(cp >= 0x80 && cp < 0xA0);
-            if (ok)
-                len = (size_t)l;
+            size_t l = bg_utf8_valid_len(s + i, n - i);
+            int c1 = c == 0xC2 && l == 2 && (unsigned char)s[i + 1] < 0xA0;     /* U+0080..U+009F */
+            if (l && !c1)
+                len = l;
             else
                 rep = "\xEF\xBF\xBD";
         }

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
 #include "emit.h"
 
 /* ---- the document --------------------------------------------------------- */
@@ -231,6 +229,15 @@ static void warnings(jw *w, const baogao_result *r)
     free(sorted);
 }
 
+static void producer(jw *w)
+{
+    jw_key(w, "producer");
+    jw_open(w, '{', 0);
+    jw_member_str(w, "name", "baogao");
+    jw_member_str(w, "version", BAOGAO_VERSION);
+    jw_close(w);
+}
+
 char *bg_emit_json(const baogao_result *r, int pretty)
 {
     jw w;
@@ -238,11 +245,7 @@ char *bg_emit_json(const baogao_result *r, int pretty)
     jw_init(&w, pretty, r->text.len * 3 + 4096);
     jw_open(&w, '{', 0);
     jw_member_str(&w, "schema", "baogao/1");
-    jw_key(&w, "producer");
-    jw_open(&w, '{', 0);
-    jw_member_str(&w, "name", "baogao");
-    jw_member_str(&w, "version", BAOGAO_VERSION);
-    jw_close(&w);
+    producer(&w);
     jw_key(&w, "source");
     jw_open(&w, '{', 0);
     jw_member_str(&w, "path", r->path);
@@ -273,18 +276,34 @@ char *bg_emit_json(const baogao_result *r, int pretty)
     return jw_finish(&w);
 }
 
+/* Written as a result is, through the same writer: the same producer, and
+ * strings made UTF-8 by the same quoting. */
 char *baogao_error_json(const baogao_error *e)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "schema", "baogao/1");
-    cJSON *src = cJSON_AddObjectToObject(o, "source");
-    cJSON_AddStringToObject(src, "path", e->file);
-    cJSON *err = cJSON_AddObjectToObject(o, "error");
-    cJSON_AddStringToObject(err, "code", baogao_strerror(e->code));
-    cJSON_AddStringToObject(err, "message", e->message);
-    cJSON_AddItemToObject(err, "line", e->line > 0 ? cJSON_CreateNumber((double)e->line) : cJSON_CreateNull());
-    cJSON_AddItemToObject(err, "offset", e->offset >= 0 ? cJSON_CreateNumber((double)e->offset) : cJSON_CreateNull());
-    char *s = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    return s;
+    jw w;
+    jw_init(&w, 0, 512);
+    jw_open(&w, '{', 0);
+    jw_member_str(&w, "schema", "baogao/1");
+    producer(&w);
+    jw_key(&w, "source");
+    jw_open(&w, '{', 0);
+    jw_member_str(&w, "path", e->file);
+    jw_close(&w);
+    jw_key(&w, "error");
+    jw_open(&w, '{', 0);
+    jw_member_str(&w, "code", baogao_error_name(e->code));
+    jw_member_str(&w, "message", e->message);
+    jw_key(&w, "line");
+    if (e->line > 0)
+        jw_number(&w, (double)e->line);
+    else
+        jw_null(&w);
+    jw_key(&w, "offset");
+    if (e->offset >= 0)
+        jw_number(&w, (double)e->offset);
+    else
+        jw_null(&w);
+    jw_close(&w);
+    jw_close(&w);
+    return jw_finish(&w);
 }

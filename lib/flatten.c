@@ -91,22 +91,28 @@ typedef struct {
     void *ctx;
 } row;
 
-static void put(row *r, const char *text, int is_number)
-{
-    if (r->n >= MAX_COLS)
-        return;
-    r->cells[r->n] = (baogao_cell){ text, is_number && text };
-    r->made_at[r->n++] = SIZE_MAX;
-}
-
 static void put_made(row *r, const char *text, size_t len, int is_number)
 {
     if (r->n >= MAX_COLS)
         return;
     r->made_at[r->n] = r->made.len;
     r->cells[r->n++] = (baogao_cell){ NULL, is_number };
-    bg_buf_add(&r->made, text, len);
+    bg_buf_add_utf8(&r->made, text, len);
     bg_buf_addc(&r->made, '\0');
+}
+
+/* A cell is UTF-8 whatever the result holds (a spreadsheet with a bad byte
+ * is a damaged file): text that is not is copied with U+FFFD in its place. */
+static void put(row *r, const char *text, int is_number)
+{
+    if (r->n >= MAX_COLS)
+        return;
+    if (text && !bg_utf8_valid(text, strlen(text))) {
+        put_made(r, text, strlen(text), is_number);
+        return;
+    }
+    r->cells[r->n] = (baogao_cell){ text, is_number && text };
+    r->made_at[r->n++] = SIZE_MAX;
 }
 
 static void put_str(row *r, const char *s)

@@ -191,7 +191,7 @@ void bg_html_text(bg_buf *b, const baogao_result *r, const bg_hitems *hi)
         size_t nn = 0;
         while (nx + nn < nnotes && notes[nx + nn].line == line)
             nn++;
-        line_open(b, line, notes + nx, nn);
+        line_open(b, line, nn ? notes + nx : NULL, nn);      /* no notes: notes may be NULL */
         nx += nn;
         size_t cur = ls;
         for (;;) {

@@ -41,6 +41,14 @@ static char *clean_cell(const ctx *c, const bg_piece *p)
     return bg_clean(p->s, p->len);
 }
 
+/* Free text (a goal, a description, a note) keeps the spaces it printed. */
+static char *text_cell(const ctx *c, const bg_piece *p)
+{
+    if (!p || bg_cell_blank(c->tr, c->m, p))
+        return NULL;
+    return bg_clean_text(p->s, p->len);
+}
+
 /* ---- parsed values and achievement ---------------------------------------- */
 
 /* Read a target or actual: its first figure, or the text as a word. A unit
@@ -329,12 +337,12 @@ static void indicator_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells
     bg_indicator ind = { 0 };
     ind.level3 = bg_weighted_name(c->tr, c->m, l3, &ind.level3_weight, &ind.has_level3_weight);
     ind.category = clean_cell(c, mr->cell[BG_R_CATEGORY]);
-    ind.description = clean_cell(c, mr->cell[BG_R_DESCRIPTION]);
-    ind.standard = clean_cell(c, mr->cell[BG_R_STANDARD]);
+    ind.description = text_cell(c, mr->cell[BG_R_DESCRIPTION]);
+    ind.standard = text_cell(c, mr->cell[BG_R_STANDARD]);
     char *unit = clean_cell(c, mr->cell[BG_R_UNIT]);
     ind.target = target_text(c, mr, unit);
     ind.actual = clean_cell(c, mr->cell[BG_R_ACTUAL]);
-    ind.note = clean_cell(c, mr->cell[BG_R_NOTE]);
+    ind.note = text_cell(c, mr->cell[BG_R_NOTE]);
     parse_value(c, ind.target, l3->line, unit, &ind.target_parsed);
     parse_value(c, ind.actual, l3->line, unit, &ind.actual_parsed);
     free(unit);
@@ -377,8 +385,8 @@ static void project_row(ctx *c, const bg_mapped_row *mr, const bg_piece *cells, 
     bg_project p = { 0 };
     p.name = bg_clean(name->s, name->len);
     p.number = clean_cell(c, mr->cell[BG_R_SEQ]);
-    p.goal = clean_cell(c, mr->cell[BG_R_GOAL]);
-    p.result = clean_cell(c, mr->cell[BG_R_RESULT]);
+    p.goal = text_cell(c, mr->cell[BG_R_GOAL]);
+    p.result = text_cell(c, mr->cell[BG_R_RESULT]);
     p.unit = c->unit ? bg_xstrdup(c->unit_name) : NULL;
     p.has_budget = money_cell(c, mr->cell[BG_R_BUDGET], &p.budget, &p.budget_wan);
     p.has_executed = money_cell(c, mr->cell[BG_R_EXECUTED], &p.executed, &p.executed_wan);

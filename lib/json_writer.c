@@ -41,14 +41,23 @@ static void jw_tabs(jw *w, size_t n)
     w->len += n;
 }
 
-/* Bytes cJSON escapes in a string: the C0 controls, '"' and '\\'. NUL ends it. */
+/* Bytes that leave the fast path of a string: 1, what cJSON escapes (the C0
+ * controls, '"' and '\\'; NUL ends the string); 2, the bytes from 0x80, which
+ * must start a well-formed UTF-8 character to go out as they are. */
 static const unsigned char escaped[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-/* A string as cJSON escapes it: " \ and the C0 controls; bytes from 0x80 as they are. */
+/* A string as cJSON escapes it: " \ and the C0 controls; well-formed UTF-8
+ * as it is. A byte that starts no well-formed character goes out as U+FFFD,
+ * so the output is UTF-8 whatever a caller hands in (README: guarantees). */
 static void jw_quoted(jw *w, const char *str)
 {
     static const char hex[] = "0123456789abcdef";
@@ -56,13 +65,23 @@ static void jw_quoted(jw *w, const char *str)
     jw_putc(w, '"');
     for (;;) {
         const unsigned char *p = s;
-        while (!escaped[*p])
-            p++;
+        size_t len;
+        for (;;) {
+            while (!escaped[*p])
+                p++;
+            if (escaped[*p] != 2 || (len = bg_utf8_valid_len((const char *)p, 4)) == 0)
+                break;
+            p += len;
+        }
         jw_put(w, (const char *)s, (size_t)(p - s));
         unsigned char c = *p;
         if (c == '\0')
             break;
         s = p + 1;
+        if (c >= 0x80) {
+            jw_put(w, "\xEF\xBF\xBD", 3);
+            continue;
+        }
         char esc[6] = { '\\', 0, 0, 0, 0, 0 };
         size_t k = 2;
         switch (c) {

@@ -51,13 +51,12 @@ int bg_pattern_error(baogao_error *err, const char *file, long line, const char 
 {
     va_list ap;
     err->code = BAOGAO_ERR_PATTERN;
-    snprintf(err->file, sizeof err->file, "%s", file);
+    bg_fixed_printf(err->file, sizeof err->file, "%s", file);
     err->line = line;
     err->offset = -1;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    bg_fixed_vprintf(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
-    bg_utf8_cut_whole(err->message);
     return -1;
 }
 

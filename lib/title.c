@@ -418,7 +418,9 @@ void bg_title_extract(const bg_text *t, const bg_layout *l, const bg_sections *s
             out->year_line = 0;
     }
     if (named)
-        out->kind = (bg_meta_value){ bg_xstrdup(mr->kinds[named->kind].name), named->line, named->kstart, named->kend };
+        /* the phrase's own line: in a title over two lines it is the second */
+        out->kind = (bg_meta_value){ bg_xstrdup(mr->kinds[named->kind].name), bg_text_line(t, named->kstart),
+                                     named->kstart, named->kend };
     else if (!title || title->what != NAMES_FAMILY)
         kind_from_headings(&c, secs, w, out);
     for (size_t i = 0; i < c.n; i++)

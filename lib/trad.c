@@ -46,9 +46,11 @@ static size_t count_han(const char *s, size_t n)
  * say that a converter may serve two threads at once, so conversions take
  * turns (occ_lock). */
 static struct {
+    void *lib;
     opencc_t cc;
     char *(*convert)(opencc_t, const char *, size_t);
     void (*free)(char *);
+    int (*close)(opencc_t);
 } occ;
 static pthread_once_t occ_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t occ_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -60,11 +62,13 @@ static void occ_load(void)
     (void)sizeof(1 ? open_fn : opencc_open);
     (void)sizeof(1 ? occ.convert : opencc_convert_utf8);
     (void)sizeof(1 ? occ.free : opencc_convert_utf8_free);
+    (void)sizeof(1 ? occ.close : opencc_close);
     void *lib = dlopen(BG_OPENCC_LIBRARY, RTLD_NOW | RTLD_LOCAL);
     if (!lib)
         return;
-    void *f[3] = { dlsym(lib, "opencc_open"), dlsym(lib, "opencc_convert_utf8"), dlsym(lib, "opencc_convert_utf8_free") };
-    if (!f[0] || !f[1] || !f[2]) {
+    void *f[4] = { dlsym(lib, "opencc_open"), dlsym(lib, "opencc_convert_utf8"),
+                   dlsym(lib, "opencc_convert_utf8_free"), dlsym(lib, "opencc_close") };
+    if (!f[0] || !f[1] || !f[2] || !f[3]) {
         dlclose(lib);
         return;
     }
@@ -75,9 +79,23 @@ static void occ_load(void)
         dlclose(lib);
         return;
     }
+    occ.lib = lib;
     occ.cc = cc;
     memcpy(&occ.convert, &f[1], sizeof f[1]);
     memcpy(&occ.free, &f[2], sizeof f[2]);
+    memcpy(&occ.close, &f[3], sizeof f[3]);
+}
+
+/* The converter's dictionaries (some 400 KB) go back when the process ends
+ * or a program that loaded libbaogao unloads it, so that a leak checker sees
+ * only what the program itself kept. */
+__attribute__((destructor)) static void occ_unload(void)
+{
+    if (!occ.lib)
+        return;
+    occ.close(occ.cc);
+    dlclose(occ.lib);
+    memset(&occ, 0, sizeof occ);
 }
 
 /* n bytes of the source text, each with its own offset. */

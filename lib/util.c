@@ -215,25 +215,27 @@ static int space_byte(char c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
-char *bg_clean(const char *s, size_t n)
+/* keep_spaces 0: a name or title (bg_clean); 1: free text (bg_clean_text). */
+static inline char *clean(const char *s, size_t n, int keep_spaces)
 {
     /* Every space written stands for at least one space byte read: the
      * result is never longer than s, so it is written in place, unchecked. */
     char *out = bg_xmalloc(n + 1);
     size_t len = 0;
     uint32_t prev = 0;          /* last character written, 0 at the start */
-    int pending_space = 0;
+    int pending = 0;            /* 1: whitespace before the next character; 2: a space the report printed */
     for (size_t i = 0; i < n;) {
         if (space_byte(s[i])) {
-            pending_space = prev != 0;
+            if (prev != 0 && pending < 2)
+                pending = keep_spaces && s[i] != '\n' ? 2 : 1;
             i++;
             continue;
         }
         uint32_t cp = (unsigned char)s[i];
         size_t clen = cp < 0x80 ? 1 : (size_t)utf8_next(s + i, n - i, &cp);
-        if (pending_space && !bg_is_cjk(prev) && !bg_is_cjk(cp))
+        if (pending == 2 || (pending == 1 && !bg_is_cjk(prev) && !bg_is_cjk(cp)))
             out[len++] = ' ';
-        pending_space = 0;
+        pending = 0;
         memcpy(out + len, s + i, clen);
         len += clen;
         prev = cp;
@@ -243,56 +245,88 @@ char *bg_clean(const char *s, size_t n)
     return out;
 }
 
-void bg_utf8_cut_whole(char *s)
+char *bg_clean(const char *s, size_t n)
 {
-    size_t n = strlen(s), i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;                        /* back to the lead byte of the last character */
-    if (i > 0 && (unsigned char)s[i - 1] >= 0xC0) {
-        unsigned char lead = (unsigned char)s[i - 1];
-        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-        if (n - (i - 1) < want)
-            s[i - 1] = '\0';
-    }
+    return clean(s, n, 0);
 }
 
-/* Length of the well-formed UTF-8 sequence at u (n bytes left), 0 if none:
- * no overlongs, no surrogates, nothing above U+10FFFF. */
-static size_t utf8_strict(const unsigned char *u, size_t n)
+char *bg_clean_text(const char *s, size_t n)
 {
-    if (u[0] < 0x80)
-        return 1;
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        len = 2;
-    else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-        len = 3;
-        lo = u[0] == 0xE0 ? 0xA0 : 0x80;
-        hi = u[0] == 0xED ? 0x9F : 0xBF;
-    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-        len = 4;
-        lo = u[0] == 0xF0 ? 0x90 : 0x80;
-        hi = u[0] == 0xF4 ? 0x8F : 0xBF;
-    } else
-        return 0;
-    if (len > n || u[1] < lo || u[1] > hi)
-        return 0;
-    for (size_t k = 2; k < len; k++)
-        if (u[k] < 0x80 || u[k] > 0xBF)
+    return clean(s, n, 1);
+}
+
+int bg_utf8_valid(const char *s, size_t n)
+{
+    for (size_t i = 0, len; i < n; i += len)
+        if ((len = bg_utf8_valid_len(s + i, n - i)) == 0)
             return 0;
-    return len;
+    return 1;
+}
+
+void bg_buf_add_utf8(bg_buf *b, const char *s, size_t n)
+{
+    size_t from = 0, i = 0;
+    while (i < n) {
+        size_t len = bg_utf8_valid_len(s + i, n - i);
+        if (len) {
+            i += len;
+            continue;
+        }
+        bg_buf_add(b, s + from, i - from);
+        bg_buf_adds(b, "\xEF\xBF\xBD");
+        from = ++i;
+    }
+    bg_buf_add(b, s + from, n - from);
+}
+
+size_t bg_utf8_fit(char *buf, size_t size, const char *s, size_t n)
+{
+    if (size == 0)
+        return 0;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len = bg_utf8_valid_len(s + i, n - i);
+        const char *c = len ? s + i : "\xEF\xBF\xBD";
+        size_t clen = len ? len : 3;
+        if (out + clen >= size)
+            break;
+        memcpy(buf + out, c, clen);
+        out += clen;
+        i += len ? len : 1;
+    }
+    buf[out] = '\0';
+    return out;
+}
+
+void bg_fixed_vprintf(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t len = n > 0 ? (size_t)n : 0;
+    char *p = bg_xmalloc(len + 1);
+    vsnprintf(p, len + 1, fmt, again);
+    va_end(again);
+    bg_utf8_fit(buf, size, p, len);
+    free(p);
+}
+
+void bg_fixed_printf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bg_fixed_vprintf(buf, size, fmt, ap);
+    va_end(ap);
 }
 
 long bg_utf8_invalid_line(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
     long line = 1;
     for (size_t i = 0; i < n;) {
-        size_t len = utf8_strict(u + i, n - i);
+        size_t len = bg_utf8_valid_len(s + i, n - i);
         if (!len)
             return line;
-        line += u[i] == '\n';
+        line += s[i] == '\n';
         i += len;
     }
     return 0;

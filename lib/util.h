@@ -3,6 +3,7 @@
 #ifndef BAOGAO_UTIL_H
 #define BAOGAO_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,9 +61,57 @@ int bg_utf8_put(uint32_t cp, char *out);
 /* Number of characters (code points) in s[0..n). */
 size_t bg_utf8_count(const char *s, size_t n);
 
-/* Cut a NUL-terminated string back to whole UTF-8 characters (after a
- * snprintf that may have stopped inside one). */
-void bg_utf8_cut_whole(char *s);
+/* Length of the well-formed UTF-8 character at s (n bytes left), 0 when the
+ * bytes there are not one. Strict: no overlongs, no surrogates, nothing
+ * above U+10FFFF. Reads the bytes in order and stops at the first that does
+ * not belong, so a NUL ends a string safely whatever n says. Inline: the
+ * JSON writer asks it for every character it writes. */
+static inline size_t bg_utf8_valid_len(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == 0)
+        return 0;
+    if (u[0] < 0x80)
+        return 1;
+    if ((u[0] >= 0xE1 && u[0] <= 0xEC) || u[0] >= 0xEE) {     /* most of CJK: no overlong, no surrogate to rule out */
+        if (u[0] <= 0xEF)
+            return n >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF)
+        len = 2;
+    else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+        len = 3;
+        lo = u[0] == 0xE0 ? 0xA0 : 0x80;
+        hi = u[0] == 0xED ? 0x9F : 0xBF;
+    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+        len = 4;
+        lo = u[0] == 0xF0 ? 0x90 : 0x80;
+        hi = u[0] == 0xF4 ? 0x8F : 0xBF;
+    } else
+        return 0;
+    if (len > n || u[1] < lo || u[1] > hi)
+        return 0;
+    for (size_t k = 2; k < len; k++)
+        if (u[k] < 0x80 || u[k] > 0xBF)
+            return 0;
+    return len;
+}
+/* 1 if s[0..n) is well-formed UTF-8. */
+int bg_utf8_valid(const char *s, size_t n);
+/* Append s[0..n) to b, each byte that starts no well-formed character
+ * written as U+FFFD: what goes out is UTF-8 whatever came in. */
+void bg_buf_add_utf8(bg_buf *b, const char *s, size_t n);
+
+/* The one way text goes into a fixed-size buffer (an error's file and
+ * message): s[0..n) copied as well-formed UTF-8 (bad bytes as U+FFFD), cut
+ * before the first character that would not fit whole, NUL-terminated.
+ * Returns the length written. Nothing is ever cut inside a character. */
+size_t bg_utf8_fit(char *buf, size_t size, const char *s, size_t n);
+/* printf into a fixed-size buffer through bg_utf8_fit. */
+void bg_fixed_vprintf(char *buf, size_t size, const char *fmt, va_list ap);
+void bg_fixed_printf(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* 1-based line of the first invalid UTF-8 sequence in s[0..n), or 0. */
 long bg_utf8_invalid_line(const char *s, size_t n);
 
@@ -70,10 +119,16 @@ long bg_utf8_invalid_line(const char *s, size_t n);
  * a space is layout residue rather than a word separator. */
 int bg_is_cjk(uint32_t cp);
 
-#endif
 
 /* A name or title as a reader writes it down: whitespace runs become one
  * space, and a space next to a CJK character is dropped (layout residue:
  * "高邑县医疗保障局 部门 2021 年度" -> "高邑县医疗保障局部门2021年度").
  * Caller frees. */
 char *bg_clean(const char *s, size_t n);
+/* Free text as a reader copies it (a goal, a description, a note): the
+ * spaces the report printed stay, as one space each run, even between CJK
+ * characters ("…管理目标1 目标2…"); a line break is a wrap, dropped next to a CJK
+ * character as bg_clean drops it. Caller frees. */
+char *bg_clean_text(const char *s, size_t n);
+
+#endif

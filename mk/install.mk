@@ -23,9 +23,12 @@ $(BUILD)/baogao: private LDLIBS = $(CLI_OBJ) $(BUILD)/libbaogao.a $(DEP_LIBS) $(
 
 # ---- build and test dependencies beyond the main list ------------------------------
 # libxlsxwriter-dev for --format xlsx; parallel, unzip and groff-base (the man
-# page check) for tests/batch. The main deps target installs them.
+# page check) for tests/batch; an sshd, ssh and rsync for tests/multihost
+# (sshd by its path: /usr/sbin is not in every user's PATH). The main deps
+# target installs them.
 DEP_MODULES  += xlsxwriter:libxlsxwriter-dev
-DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base
+DEP_COMMANDS += parallel:parallel unzip:unzip groff:groff-base xmllint:libxml2-utils
+DEP_COMMANDS += /usr/sbin/sshd:openssh-server ssh:openssh-client rsync:rsync
 
 # ---- install ---------------------------------------------------------------------------
 

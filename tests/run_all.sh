@@ -71,6 +71,10 @@ run_suite html sh tests/html/run.sh "$BUILD"
 # The batch test kills one run halfway on purpose (then --resume).
 vg_killed=1
 run_suite batch env BATCH_BAOGAO="${WRAP:+$B}" sh tests/batch/run.sh "$BUILD"
+# The multi-host test loses a host while it runs a job, twice (at most two
+# baogao runs each time, under valgrind unfinished).
+vg_killed=4
+run_suite multihost env MULTIHOST_BAOGAO="${WRAP:+$B}" sh tests/multihost/run.sh "$BUILD"
 vg_killed=0
 # Hostile inputs: the sanitizer build and valgrind run the small ones (the
 # large ones check time and memory, which the sanitizers and valgrind distort).

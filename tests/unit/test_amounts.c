@@ -527,6 +527,17 @@ static void test_glued(void)
     doc_free(d);
     /* a code A3 is not a number */
     no_amount("编号A35万元\n");
+    /* a number cut at a stray space (OCR, PDF): its tail is no amount of
+     * its own, and a reader is told */
+    d = convert("本年收入合计1 234.56万元，结余3 6.2万元，项目资金共计2, 345.00 万元。\n");
+    N_AMOUNTS(d, 0);
+    CHECK_INT(warnings_with(d, "across a space"), 3);
+    doc_free(d);
+    /* a space after a word, a year or a bracket splits nothing */
+    d = convert("2023年 收入 100万元，(二) 50万元，\n");
+    N_AMOUNTS(d, 2);
+    CHECK_INT(warnings_with(d, "across a space"), 0);
+    doc_free(d);
 }
 
 static void test_spaces(void)

@@ -171,6 +171,13 @@ static void test_title_families(void)
     CHECK_INT(a, 0);
     CHECK_INT(b, strlen("某某县2023年度中央水利发展资金\n\n绩效自评报告"));
     done(&d);
+    /* the kind's line is its phrase's own, the second of the title's lines */
+    build(&d, "某某县某某局2023年度\n部门整体支出绩效自评报告\n正文。\n");
+    CHECK_STR(d.m.title.value, "某某县某某局2023年度部门整体支出绩效自评报告");
+    CHECK_INT(d.m.title.line, 1);
+    CHECK_STR(d.m.kind.value, "部门整体支出绩效自评报告");
+    CHECK_INT(d.m.kind.line, 2);
+    done(&d);
     /* ... but a field line or a sentence is no first half */
     build(&d, "来源：某某县财政局\n绩效自评报告\n");
     CHECK_STR(d.m.title.value, NULL);

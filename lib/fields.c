@@ -510,9 +510,15 @@ void bg_fields_extract(const bg_text *t, const bg_layout *l, const bg_meta_rules
         label_line(&c, k, &p);
         bg_piece_free(&p);
     }
-    /* fields run together are the least certain reading: a line only asked
-     * when no label written apart gave the best organization */
-    for (size_t k = 0; k < l->nlines && glued_any_may_win(&c); k++) {
+    /* fields run together are the least certain reading: asked only when no
+     * label written apart gave the best organization, and only of the
+     * opening part (the lines a title is looked for in), where a form's
+     * header fields stand; a report's prose is not searched for them */
+    long opening = 0;
+    for (size_t k = 0; k < l->nlines && opening < mr->title_scan_lines && glued_any_may_win(&c); k++) {
+        if (l->line_kind[k] == BG_LINE_BLANK)
+            continue;
+        opening++;
         if (l->line_kind[k] != BG_LINE_TEXT)
             continue;
         bg_piece p;

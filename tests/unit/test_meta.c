@@ -310,6 +310,17 @@ static void test_organization_forms(void)
     build(&d, "资金使用单位和主管部门办公室\n");
     CHECK_STR(d.m.organization.value, NULL);
     done(&d);
+    {
+        /* past the opening part a report's prose is not read for them */
+        bg_buf in = { 0 };
+        for (int i = 0; i < 45; i++)
+            bg_buf_adds(&in, "正文。\n");
+        bg_buf_adds(&in, "地方主管部门某某市民政局资金使用单位某某县养老服务中心\n");
+        build(&d, in.s);
+        CHECK_STR(d.m.organization.value, NULL);
+        done(&d);
+        bg_buf_free(&in);
+    }
     /* a third party's evaluation: the unit it evaluated */
     build(&d, "某某县2021年度乡村振兴专项资金绩效评价报告\n"
               "受某某县财政局委托，我所对某某县某某镇人民政府2021年乡村振兴专项资金项目进行绩效评价。\n");

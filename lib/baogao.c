@@ -96,7 +96,7 @@ static const struct {
     const char *keys;       /* space-separated */
 } known_types[] = {
     { "heading", 1, "style regex ordinal repeat run_in top" },
-    { "heading-rules", 1, "max_chars sentence_chars clause row_cells next_cells" },
+    { "heading-rules", 1, "max_chars sentence_chars clause row_cells next_cells run_on" },
     { "layout", 1, "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
                    "sheet_max_avg_chars" },
     { "kind", 1, "name title hint" },

@@ -14,6 +14,9 @@
 #define LABEL_MAX_CHARS 16
 /* A longer value is text, not a name or a date. */
 #define VALUE_MAX_CHARS 60
+/* A name run into its label with nothing to end it is believed only when it
+ * is a full one (某县某局): 主管部门办公室 names no unit. */
+#define GLUED_MIN_CHARS 4
 
 typedef struct {
     const bg_text *t;
@@ -251,6 +254,112 @@ static void inline_fields(ctx *c, const bg_piece *p, long line)
     }
 }
 
+/* Where a field rule's label next matches in a line (b == 0: not searched
+ * yet; a == SIZE_MAX: nowhere further). A rule is searched again only when
+ * the reading has moved past its match, so a line costs its length once per
+ * rule, however many labels it holds. */
+typedef struct {
+    size_t a, b;
+} label_hit;
+
+/* Can a label of this rule still give a glued value: an organization's,
+ * ranked above the one held? */
+static int glued_may_win(const ctx *c, const bg_field_rule *f)
+{
+    return f->field == BG_FIELD_ORG && f->rank < c->rank[BG_FIELD_ORG];
+}
+
+static int glued_any_may_win(const ctx *c)
+{
+    for (size_t k = 0; k < c->mr->nfields; k++)
+        if (c->mr->fields[k].label.code && glued_may_win(c, &c->mr->fields[k]))
+            return 1;
+    return 0;
+}
+
+/* The first field label at or after `from` (with its colon or without), of
+ * any rule or (`winners`) of those that may still win: 1 with its span and
+ * rule, the longest of those that start first. */
+static int glued_label(ctx *c, const bg_piece *p, size_t from, label_hit *hit, int winners, size_t *la, size_t *lb,
+                       size_t *rule)
+{
+    int found = 0;
+    for (size_t k = 0; k < c->mr->nfields; k++) {
+        const bg_field_rule *f = &c->mr->fields[k];
+        size_t ov[2];
+        if (!f->label.code || (winners && !glued_may_win(c, f)))
+            continue;
+        if (hit[k].b == 0 || (hit[k].a != SIZE_MAX && hit[k].a < from)) {
+            hit[k].a = SIZE_MAX;
+            hit[k].b = 1;
+            if (from < p->len && bg_match(c->m, &f->label, p->s, p->len, from, ov, 1, p->line) && ov[1] > ov[0]) {
+                hit[k].a = ov[0];
+                hit[k].b = ov[1];
+            }
+        }
+        if (hit[k].a != SIZE_MAX && (!found || hit[k].a < *la || (hit[k].a == *la && hit[k].b > *lb))) {
+            *la = hit[k].a;
+            *lb = hit[k].b;
+            *rule = k;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+/* A space, a clause mark, 。 or 、: a value holding one is no name run into its label. */
+static int has_break(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] && strchr(" \t,;:", s[i]))
+            return 1;
+        if (i + 3 <= n && (memcmp(s + i, "。", 3) == 0 || memcmp(s + i, "、", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a field label stand in s[0..n)? */
+static int label_before(ctx *c, const bg_piece *p, size_t n)
+{
+    size_t ov[2];
+    for (size_t k = 0; k < c->mr->nfields; k++)
+        if (c->mr->fields[k].label.code && bg_match(c->m, &c->mr->fields[k].label, p->s, n, 0, ov, 1, p->line)
+            && ov[1] > ov[0])
+            return 1;
+    return 0;
+}
+
+/* Labelled fields run together with no colon or space (a form whose cells
+ * lost their borders: 县级主管部门某县某局实施单位某某股项目资金…): an
+ * organization's label, its value running to the next label of any field or
+ * the end of the line. Only a label in a run of two labels or more is read
+ * so (one label in a line is as likely a word of a sentence or a heading:
+ * 实施单位领导小组), and only a value that reads as a unit's full name
+ * (org_unit, GLUED_MIN_CHARS) with no break in it. Only the labels that may
+ * still win are looked for first: a line without one costs a search of them
+ * alone. */
+static void glued_fields(ctx *c, const bg_piece *p, label_hit *hit)
+{
+    size_t from = 0, a = 0, b = 0, k = 0;
+    for (size_t i = 0; i < c->mr->nfields; i++)
+        hit[i].b = 0;
+    while (glued_label(c, p, from, hit, 1, &a, &b, &k)) {
+        size_t na = 0, nb = 0, nk = 0, end = p->len, ov[2];
+        int next = glued_label(c, p, b, hit, 0, &na, &nb, &nk);
+        if (next)
+            end = na;
+        while (end > b && p->s[end - 1] == ' ')
+            end--;
+        size_t chars = end > b ? bg_utf8_count(p->s + b, end - b) : 0;
+        if (chars >= GLUED_MIN_CHARS && chars <= VALUE_MAX_CHARS && p->s[b] != ':' && p->s[b] != ' '
+            && !has_break(p->s + b, end - b) && bg_match(c->m, &c->mr->org_unit, p->s + b, end - b, 0, ov, 1, p->line)
+            && (next || label_before(c, p, a)))
+            offer(c, &c->mr->fields[k], p, b, end, p->line);
+        from = b;
+    }
+}
+
 static int word_is_label(ctx *c, const char *s, size_t n, long line)
 {
     size_t ov[2];
@@ -386,6 +495,7 @@ void bg_fields_extract(const bg_text *t, const bg_layout *l, const bg_meta_rules
                        int rank[BG_FIELD_COUNT])
 {
     ctx c = { t, l, mr, m, out, rank };
+    label_hit *hit = bg_xcalloc(mr->nfields ? mr->nfields : 1, sizeof *hit);
     for (size_t i = 0; i < l->n; i++)
         if (l->blocks[i].kind == BG_BLOCK_TABLE)
             table_fields(&c, &l->blocks[i].table);
@@ -400,4 +510,21 @@ void bg_fields_extract(const bg_text *t, const bg_layout *l, const bg_meta_rules
         label_line(&c, k, &p);
         bg_piece_free(&p);
     }
+    /* fields run together are the least certain reading: asked only when no
+     * label written apart gave the best organization, and only of the
+     * opening part (the lines a title is looked for in), where a form's
+     * header fields stand; a report's prose is not searched for them */
+    long opening = 0;
+    for (size_t k = 0; k < l->nlines && opening < mr->title_scan_lines && glued_any_may_win(&c); k++) {
+        if (l->line_kind[k] == BG_LINE_BLANK)
+            continue;
+        opening++;
+        if (l->line_kind[k] != BG_LINE_TEXT)
+            continue;
+        bg_piece p;
+        bg_piece_of_line(t, k, &p);
+        glued_fields(&c, &p, hit);
+        bg_piece_free(&p);
+    }
+    free(hit);
 }

@@ -57,14 +57,15 @@ static int compile_rules(const bg_record *r, bg_heading_styles *hs, baogao_error
 {
     const bg_kv *mx = bg_record_get(r, "max_chars"), *sent = bg_record_get(r, "sentence_chars"),
                 *clause = bg_record_get(r, "clause"), *row = bg_record_get(r, "row_cells"),
-                *next = bg_record_get(r, "next_cells");
+                *next = bg_record_get(r, "next_cells"), *run_on = bg_record_get(r, "run_on");
     if (!mx || !sent || !clause)
         return bg_pattern_error(err, r->file, r->line, "[heading-rules] needs max_chars, sentence_chars and clause");
     if (bg_kv_int(mx, &hs->max_chars, err) < 0 || bg_kv_int(sent, &hs->sentence_chars, err) < 0)
         return -1;
     if (hs->clause.code)
         return bg_pattern_error(err, r->file, r->line, "[heading-rules] given twice");
-    if (bg_regex_compile(clause, &hs->clause, err) < 0 || (row && bg_regex_compile(row, &hs->row_cells, err) < 0))
+    if (bg_regex_compile(clause, &hs->clause, err) < 0 || (row && bg_regex_compile(row, &hs->row_cells, err) < 0)
+        || (run_on && bg_regex_compile(run_on, &hs->run_on, err) < 0))
         return -1;
     return next ? bg_regex_compile(next, &hs->next_cells, err) : 0;
 }
@@ -99,6 +100,7 @@ void bg_headings_free(bg_heading_styles *hs)
     bg_regex_free(&hs->clause);
     bg_regex_free(&hs->row_cells);
     bg_regex_free(&hs->next_cells);
+    bg_regex_free(&hs->run_on);
     memset(hs, 0, sizeof *hs);
 }
 

@@ -24,6 +24,7 @@ typedef struct {
     bg_regex clause;        /* a clause mark (，；) in a title: list item */
     bg_regex row_cells;     /* optional: figures between spaces in a title: a table row's label and cells */
     bg_regex next_cells;    /* optional: the paragraph after a table row's label: its cells */
+    bg_regex run_on;        /* optional: a heading run into a long line, from its marker to its first sub-heading */
 } bg_heading_styles;
 
 /* A marker found at the start of a line. */

@@ -572,10 +572,9 @@ typedef struct {
     int blank_since;            /* blank lines since that line */
 } para_state;
 
-static void text_line(ctx *c, para_state *ps, size_t k)
+/* Text [a, b) of line k: it continues the open paragraph or starts one. */
+static void text_segment(ctx *c, para_state *ps, size_t k, size_t a, size_t b)
 {
-    size_t a, b;
-    text_range(c->t, k, &a, &b);
     long line = (long)k + 1;
     bg_marker mk;
     int marked = bg_marker_at(c->m, c->hs, c->t->s + a, b - a, line, &mk);
@@ -619,6 +618,27 @@ static void text_line(ctx *c, para_state *ps, size_t k)
     ps->open_index = c->out->n - 1;
     ps->last_line_chars = chars;
     ps->blank_since = 0;
+}
+
+/* A text line; a long one whose headings run into it (run_on.c) is read as
+ * its pieces, each heading and what follows it starting a paragraph. */
+static void text_line(ctx *c, para_state *ps, size_t k)
+{
+    size_t a, b, h, e;
+    text_range(c->t, k, &a, &b);
+    const char *s = c->t->s + a;
+    size_t n = b - a, seg = 0;
+    if (c->hs->run_on.code && (long)bg_utf8_count(s, n) > c->hs->max_chars)
+        for (size_t from = 0; bg_run_on_next(c->m, c->hs, s, n, from, (long)k + 1, &h, &e); from = e) {
+            if (h > seg)
+                text_segment(c, ps, k, a + seg, a + h);
+            ps->open = 0;
+            text_segment(c, ps, k, a + h, a + e);
+            ps->open = 0;
+            seg = e;
+        }
+    if (seg < n || seg == 0)
+        text_segment(c, ps, k, a + seg, b);
 }
 
 void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_heading_styles *hs,

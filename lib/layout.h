@@ -96,6 +96,12 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
                      bg_matcher *m, bg_layout *out);
 void bg_layout_free(bg_layout *l);
 
+/* The next heading run into a long line s[0, n), at or after `from`
+ * (run_on.c): 1 with its span [*h, *e), *e being where its first
+ * sub-heading starts; 0 when there is none. */
+int bg_run_on_next(bg_matcher *m, const bg_heading_styles *hs, const char *s, size_t n, size_t from, long line,
+                   size_t *h, size_t *e);
+
 /* The piece of line k (0-based), trimmed. Caller frees with bg_piece_free(). */
 void bg_piece_of_line(const bg_text *t, size_t k, bg_piece *p);
 void bg_piece_free(bg_piece *p);

@@ -416,6 +416,42 @@ static void test_piece_runs(void)
     done(&d);
 }
 
+/* Headings run into a long line: each heading, and what follows it, a
+ * paragraph of its own; enumerations inside sentences stay in the line. */
+static void test_run_on(void)
+{
+    doc d;
+    build(&d, "本单位组织开展了自评工作，现将有关情况报告如下： 一、部门基本情况 （一）部门职能 本部门负责全县水利工程建设管理。"
+              "（二）人员情况 编制二十人。 二、绩效目标完成情况 1、产出情况 全年完成渠道维修十二公里。\n"
+              "下一行。\n");
+    CHECK_INT(d.l.n, 6);
+    CHECK_STR(blk(&d, 0)->text.s, "本单位组织开展了自评工作,现将有关情况报告如下:");
+    CHECK_INT(blk(&d, 0)->has_marker, 0);
+    CHECK_STR(blk(&d, 1)->text.s, "一、部门基本情况");
+    CHECK_INT(blk(&d, 1)->has_marker, 1);
+    CHECK_INT(blk(&d, 1)->line, 1);
+    CHECK_INT(blk(&d, 2)->has_marker, 1);
+    CHECK(strncmp(blk(&d, 2)->text.s, "(一)部门职能 本部门", strlen("(一)部门职能 本部门")) == 0);
+    CHECK_STR(blk(&d, 3)->text.s, "二、绩效目标完成情况");
+    CHECK(strncmp(blk(&d, 4)->text.s, "1、产出情况", strlen("1、产出情况")) == 0);
+    /* the heading's span points at its own bytes of the line */
+    CHECK(memcmp(d.t.s + bg_piece_pos(&blk(&d, 3)->text, 0), "二、", strlen("二、")) == 0);
+    CHECK_STR(blk(&d, 5)->text.s, "下一行。");
+    done(&d);
+
+    /* no sub-heading right after a short title: a list in a sentence, a
+     * marker glued to a word, a heading whose title holds a clause mark */
+    build(&d, "评价组主要做了以下工作：一、收集资料；二、现场核查（一）核对账目，项目覆盖南塘一、二、三标段（一）期，"
+              "一是资金到位及时，二是管理规范，三、加强管理，规范程序（一）做好资金监管工作。\n");
+    CHECK_INT(d.l.n, 1);
+    done(&d);
+
+    /* a short line is read as it is */
+    build(&d, "一、概况 （一）基本情况\n");
+    CHECK_INT(d.l.n, 1);
+    done(&d);
+}
+
 int main(void)
 {
     baogao_error err;
@@ -432,6 +468,7 @@ int main(void)
     test_noise();
     test_join();
     test_join_blank();
+    test_run_on();
     test_pieces();
     test_piece_runs();
     baogao_patterns_free(P);

@@ -287,6 +287,40 @@ static void test_organization_forms(void)
     build(&d, "| 主管部门 | 某某县民政局 |\n");
     CHECK_STR(d.m.organization.value, "某某县民政局");
     done(&d);
+    /* labels run into their values (corpus/layouts/glued_fields.txt): a value
+     * ends at the next label; one running on into other cells is not read */
+    build(&d, "专项资金绩效目标自评表\n县级主管部门某某县商务局实施单位粮食储备股项目资金(万元)全年预算数\n");
+    CHECK_STR(d.m.organization.value, "某某县商务局");
+    CHECK_INT(d.m.organization.line, 2);
+    done(&d);
+    build(&d, "地方主管部门某某市民政局资金使用单位某某县养老服务中心\n");
+    CHECK_STR(d.m.organization.value, "某某县养老服务中心");
+    done(&d);
+    /* a value holding a break names two things, or a clause */
+    build(&d, "资金使用单位某某县民政局、某某县财政局主管部门某某市民政局\n");
+    CHECK_STR(d.m.organization.value, "某某市民政局");
+    done(&d);
+    /* one label alone, words of a sentence, a short word: no run of fields */
+    build(&d, "实施单位领导小组\n");
+    CHECK_STR(d.m.organization.value, NULL);
+    done(&d);
+    build(&d, "各项目单位要在规定时间内报主管部门审核\n");
+    CHECK_STR(d.m.organization.value, NULL);
+    done(&d);
+    build(&d, "资金使用单位和主管部门办公室\n");
+    CHECK_STR(d.m.organization.value, NULL);
+    done(&d);
+    {
+        /* past the opening part a report's prose is not read for them */
+        bg_buf in = { 0 };
+        for (int i = 0; i < 45; i++)
+            bg_buf_adds(&in, "正文。\n");
+        bg_buf_adds(&in, "地方主管部门某某市民政局资金使用单位某某县养老服务中心\n");
+        build(&d, in.s);
+        CHECK_STR(d.m.organization.value, NULL);
+        done(&d);
+        bg_buf_free(&in);
+    }
     /* a third party's evaluation: the unit it evaluated */
     build(&d, "某某县2021年度乡村振兴专项资金绩效评价报告\n"
               "受某某县财政局委托，我所对某某县某某镇人民政府2021年乡村振兴专项资金项目进行绩效评价。\n");

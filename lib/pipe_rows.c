@@ -64,13 +64,32 @@ static int rows_fit(const pipe_line *pl, size_t from, size_t n, size_t width, si
     return 1;
 }
 
-/* The row width and the first counted line; 0 when the table is a row per line. */
-static size_t counted_width(const pipe_line *pl, size_t n, size_t *from)
+/* A line with a border on both sides and text between (`| 48.6 | 46.17 |`):
+ * its first `|` opens a row rather than ending an empty cell, which a table
+ * printed cell by cell never writes. */
+static int bordered(const bg_text *t, const pipe_line *pl)
+{
+    if (pl->bars < 2 || pl->open || t->s[pl->a] != '|')
+        return 0;
+    for (size_t i = pl->a + 1; i < pl->b; i++)
+        if (t->s[i] != '|' && t->s[i] != ' ')
+            return 1;
+    return 0;
+}
+
+/* The row width and the first counted line; 0 when the table is a row per
+ * line: it has a bordered line, or no width makes its counts land on line
+ * ends. A count that lands by chance would join one row's figures to the
+ * next row's label, every value under its neighbour's column. */
+static size_t counted_width(const bg_text *t, const pipe_line *pl, size_t n, size_t *from)
 {
     size_t widest = 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (bordered(t, &pl[i]))
+            return 0;
         if (pl[i].bars > widest)
             widest = pl[i].bars;
+    }
     /* The width is the widest line's, or one more (a cell per line, the
      * other cells of its row empty: `名称 |` / `||||||||`). Lines of one cell
      * each fit any width: lines of several must bear it out. The counted rows
@@ -194,7 +213,7 @@ size_t bg_pipe_rows(const bg_text *t, const size_t *lines, size_t n, bg_table *t
     pipe_line *pl = bg_xcalloc(n ? n : 1, sizeof *pl);
     for (size_t i = 0; i < n; i++)
         line_of(t, lines[i], &pl[i]);
-    size_t from = n, width = counted_width(pl, n, &from);
+    size_t from = n, width = counted_width(t, pl, n, &from);
     if (!width)
         from = n;
     /* Lines that all end with `|` but the last: the text was cut in its last cell. */

@@ -968,6 +968,32 @@ static void test_pipe_rows_not_counted(void)
     CHECK_STR(S(item(root, "indicators", 1), "level2"), "质量指标");
     CHECK_STR(S(item(root, "indicators", 1), "target"), "95%");
     cJSON_Delete(root);
+
+    /* bordered rows (| a | b |) under labels on lines of their own: a count of
+     * 7 cells lands on line ends by chance (label + 6, figures of a row that
+     * lost a blank cell + the next label), which would put each figure under
+     * its neighbour's column; bordered lines are a row per line */
+    const char *bordered = TITLE
+        "资金(万元) |\n"
+        "| 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 得分 |\n"
+        "年度资金总额 |\n"
+        "| 52.4 | 49.78 | 95.00% | 9.5 |\n"
+        "其中:财政拨款 |\n"
+        "| 44 | 41.8 | 41.8 | 95% | 9.5 |\n"
+        "说明 |\n"
+        "| 8 | 7.98 | 7.98 |\n"
+        "年度目标 | 完成补植 |\n";
+    root = convert(bordered);
+    const cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(root, "amounts")) {
+        const char *col = S(a, "column");
+        /* 52.4 is the 全年预算数 of its row: never 年初预算数 */
+        if (strcmp(S(a, "text"), "52.4") == 0)
+            CHECK(!col || strcmp(col, "年初预算数") != 0);
+        /* every figure has its row's label: none is left without one */
+        CHECK(S(a, "row") != NULL);
+    }
+    cJSON_Delete(root);
 }
 
 /* The first row of a padded pipe table holding one cell is its caption: text

@@ -114,7 +114,8 @@ static const struct {
                             "date figure_cell level1_word level2_word comparator" },
     { "cell-stream", 1, "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
                         "continues_prev weight_piece labelled rate_header percent glued_unit glued_rate glued_note "
-                        "glued_run glued_total glued_levels fragment_max_chars max_fragments header_max_chars column_slack "
+                        "glued_run glued_total glued_levels glued_level1 glued_level2 glued_cmp glued_actual glued_pct_pair "
+                        "fragment_max_chars max_fragments header_max_chars column_slack "
                         "label_max_chars rate_slack" },
     { "quality-scale", 0, "words" },
     { "scores", 1, "total grade item item_weight quoted item_name item_level" },

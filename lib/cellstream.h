@@ -31,6 +31,11 @@ typedef struct {
     bg_regex glued_run;         /* figures run together: 194.9194.9100% */
     bg_regex glued_total;       /* a glued list's total: 全县合计 */
     bg_regex glued_levels;      /* an indicator header run together: 一级指标二级指标 */
+    bg_regex glued_level1;      /* its rows: a level-1 word glued before the rest */
+    bg_regex glued_level2;      /* a level-2 word */
+    bg_regex glued_cmp;         /* the comparator that starts a target */
+    bg_regex glued_actual;      /* an actual of the closed vocabulary (search) */
+    bg_regex glued_pct_pair;    /* a target and an actual: 100%98% */
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */

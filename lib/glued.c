@@ -267,16 +267,197 @@ static int holds(const char *s, size_t n, const char *word)
     return 0;
 }
 
-/* An indicator table whose cells run together on line k: no split of its
- * rows is certain (names hold figures too: 5000吨稻谷储备到位率100%100%), so
- * it is said, not read. */
-static void warn_glued_levels(gctx *c, size_t k)
+/* ---- indicator tables run together --------------------------------------- */
+
+/* The header of a glued indicator table from byte h (line end e): its
+ * column names, each of a role a glued row can fill. Returns where it ends,
+ * or 0 unless it has the levels, a name, a target and an actual. */
+static size_t levels_header(gctx *c, size_t h, size_t e, long line)
+{
+    unsigned seen = 0;
+    c->ncols = 0;
+    while (h < e && c->ncols < MAX_COLS) {
+        bg_role role = BG_R_NONE;
+        size_t len = column_at(c, c->t->s + h, e - h, line, &role);
+        if (len == 0)
+            break;
+        if (role != BG_R_LEVEL1 && role != BG_R_LEVEL2 && role != BG_R_LEVEL3 && role != BG_R_NATURE
+            && role != BG_R_TARGET && role != BG_R_ACTUAL)
+            return 0;       /* a column (weight, score, note) no anchor delimits */
+        if (seen & (1u << role))
+            return 0;
+        seen |= 1u << role;
+        c->col_a[c->ncols] = h;
+        c->col_b[c->ncols] = h + len;
+        c->roles[c->ncols++] = role;
+        h += len;
+    }
+    unsigned need = 1u << BG_R_LEVEL1 | 1u << BG_R_LEVEL2 | 1u << BG_R_LEVEL3 | 1u << BG_R_TARGET | 1u << BG_R_ACTUAL;
+    return (seen & need) == need ? h : 0;
+}
+
+/* The cells of one glued indicator row: [a, b) of each role, a == b when
+ * the text has none. */
+typedef struct {
+    size_t a[BG_R_COUNT], b[BG_R_COUNT];
+} lrow;
+
+static void lrow_set(lrow *r, bg_role role, size_t a, size_t b)
+{
+    r->a[role] = a;
+    r->b[role] = b;
+}
+
+/* Where the name from byte pos ends: at a comparator or at a pair of
+ * percentages, within label_max_chars characters; 0 when there is none.
+ * *pair tells which. */
+static size_t name_end(gctx *c, size_t pos, size_t e, long line, int *pair)
+{
+    const char *s = c->t->s;
+    long chars = 0;
+    for (size_t q = pos; q < e && chars <= c->sr->label_max_chars; chars++) {
+        if (prefix(c, &c->sr->glued_cmp, s + q, e - q, line)) {
+            *pair = 0;
+            return q;
+        }
+        int digit = s[q] >= '0' && s[q] <= '9';
+        if (digit && (q == pos || (!(s[q - 1] >= '0' && s[q - 1] <= '9') && s[q - 1] != '.'))
+            && prefix(c, &c->sr->glued_pct_pair, s + q, e - q, line)) {
+            *pair = 1;
+            return q;
+        }
+        do
+            q++;
+        while (q < e && ((unsigned char)s[q] & 0xC0) == 0x80);
+    }
+    return 0;
+}
+
+/* The length of the first of the two figures of a pair at q (95%98%). */
+static size_t first_pct(const char *s, size_t q)
+{
+    size_t i = q;
+    while (s[i] != '%')
+        i++;
+    return i + 1 - q;
+}
+
+/* A target from its comparator at q and the actual after it: where the row
+ * ends, or 0 when the boundary is not certain. */
+static size_t target_actual(gctx *c, size_t q, size_t e, long line, lrow *r)
+{
+    const char *s = c->t->s;
+    size_t cl = prefix(c, &c->sr->glued_cmp, s + q, e - q, line), v = q + cl, ov[2];
+    lrow_set(r, BG_R_NATURE, q, v);
+    size_t pl = prefix(c, &c->sr->glued_pct_pair, s + v, e - v, line);
+    if (pl) {
+        size_t f = first_pct(s, v);
+        lrow_set(r, BG_R_TARGET, v, v + f);
+        lrow_set(r, BG_R_ACTUAL, v + f, v + pl);
+        return v + pl;
+    }
+    if (!bg_match(c->m, &c->sr->glued_actual, s + v, e - v, 0, ov, 1, line) || ov[0] == 0
+        || (long)bg_utf8_count(s + v, ov[0]) > c->sr->label_max_chars)
+        return 0;
+    size_t end = v + ov[1];
+    if (prefix(c, &c->sr->glued_actual, s + end, e - end, line))
+        return 0;           /* 按时完成已完成: which 完成 ends the target? */
+    lrow_set(r, BG_R_TARGET, v, v + ov[0]);
+    lrow_set(r, BG_R_ACTUAL, v + ov[0], end);
+    return end;
+}
+
+/* One glued indicator row from byte pos: its levels, name, target and
+ * actual into *r. Returns where it ends; 0 when no row starts here (the
+ * table ended), or (size_t)-1 when one does but its cells are not certain. */
+static size_t levels_row(gctx *c, size_t pos, size_t e, long line, lrow *r)
+{
+    const char *s = c->t->s;
+    memset(r, 0, sizeof *r);
+    size_t l1 = prefix(c, &c->sr->glued_level1, s + pos, e - pos, line);
+    lrow_set(r, BG_R_LEVEL1, pos, pos + l1);
+    pos += l1;
+    size_t l2 = prefix(c, &c->sr->glued_level2, s + pos, e - pos, line);
+    lrow_set(r, BG_R_LEVEL2, pos, pos + l2);
+    pos += l2;
+    int pair = 0, levels = l1 + l2 > 0;
+    size_t q = name_end(c, pos, e, line, &pair), ov[2];
+    if (q <= pos || bg_match(c->m, &c->sr->note, s + pos, q - pos, 0, ov, 1, line))
+        return levels ? (size_t)-1 : 0;
+    if (prefix(c, &c->sr->glued_actual, s + pos, e - pos, line))
+        return (size_t)-1;  /* the last row's actual may go on here */
+    lrow_set(r, BG_R_LEVEL3, pos, q);
+    if (!pair) {
+        size_t end = target_actual(c, q, e, line, r);
+        return end ? end : (size_t)-1;
+    }
+    size_t pl = prefix(c, &c->sr->glued_pct_pair, s + q, e - q, line), f = first_pct(s, q);
+    lrow_set(r, BG_R_TARGET, q, q + f);
+    lrow_set(r, BG_R_ACTUAL, q + f, q + pl);
+    return q + pl;
+}
+
+/* A glued row into the table under its header's columns. The comparator
+ * stays with its target as printed (>=95%), a 指标性质 column left empty:
+ * the text draws no line between them. */
+static void add_levels_row(gctx *c, bg_table *tb, const lrow *r, long line)
+{
+    bg_row *row = bg_table_new_row(tb, c->ncols, line);
+    for (size_t i = 0; i < c->ncols; i++) {
+        bg_role role = c->roles[i];
+        size_t a = role == BG_R_TARGET && r->b[BG_R_NATURE] > r->a[BG_R_NATURE] ? r->a[BG_R_NATURE] : r->a[role];
+        size_t b = role == BG_R_NATURE ? a : r->b[role];
+        if (b > a)
+            bg_piece_add(&row->cells[i], c->t, a, b, line);
+        bg_piece_finish(&row->cells[i]);
+    }
+}
+
+/* An indicator table whose cells run together on line k, its header at
+ * byte h: its rows while each split is certain, into *f (a warning where
+ * one is not). Returns the number of rows read. */
+static size_t read_levels(gctx *c, size_t k, size_t h, bg_found *f)
+{
+    size_t e = line_end(c->t, k), pos = levels_header(c, h, e, (long)k + 1);
+    long line = (long)k + 1;
+    if (pos == 0)
+        return 0;
+    bg_table *tb = &f->table;
+    bg_row *hr = bg_table_new_row(tb, c->ncols, line);
+    hr->header = 1;
+    for (size_t i = 0; i < c->ncols; i++)
+        cell(c, hr, i, c->col_a[i], c->col_b[i], line);
+    f->from = h;
+    f->to = pos;
+    lrow r;
+    size_t next = 0;
+    while (pos < e && (next = levels_row(c, pos, e, line, &r)) != 0 && next != (size_t)-1) {
+        add_levels_row(c, tb, &r, line);
+        f->to = pos = next;
+    }
+    if (pos < e && next == (size_t)-1)
+        bg_warn(c->w, line, "table: a row of an indicator table run together (%.*s…) has no certain split into "
+                "its cells; it and the rows after it are not read", (int)(e - pos < 24 ? e - pos : 24), c->t->s + pos);
+    tb->shape = BG_SHAPE_GLUED;
+    tb->line = line;
+    tb->end_line = line;
+    return tb->n - 1;
+}
+
+/* An indicator table whose cells run together on line k: read where each
+ * row's split is certain (read_levels); said, not read, where none is.
+ * Returns 1 when f holds rows. */
+static int glued_levels(gctx *c, size_t k, bg_found *f)
 {
     size_t a = c->t->lines[k], e = line_end(c->t, k), ov[2];
-    if (holds(c->t->s + a, e - a, "二级")     /* the expression only where it may match */
-        && bg_match(c->m, &c->sr->glued_levels, c->t->s + a, e - a, 0, ov, 1, (long)k + 1))
-        bg_warn(c->w, (long)k + 1, "table: an indicator table whose cells are run together with no separator; "
-                "its rows are not read");
+    if (!holds(c->t->s + a, e - a, "二级")     /* the expression only where it may match */
+        || !bg_match(c->m, &c->sr->glued_levels, c->t->s + a, e - a, 0, ov, 1, (long)k + 1))
+        return 0;
+    if (read_levels(c, k, a + ov[0], f) > 0)
+        return 1;
+    bg_warn(c->w, (long)k + 1, "table: an indicator table whose cells are run together with no separator; "
+            "its rows are not read");
+    return 0;
 }
 
 void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
@@ -287,8 +468,14 @@ void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
     size_t nf = 0, cap = 0, ov[2];
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
         size_t a = t->lines[k], e = line_end(t, k);
-        if (l->line_kind[k] == BG_LINE_TEXT)
-            warn_glued_levels(&c, k);
+        if (l->line_kind[k] == BG_LINE_TEXT) {
+            bg_found f = { { 0 }, 0, 0 };
+            if (glued_levels(&c, k, &f)) {
+                BG_PUSH(fs, nf, cap, f);
+                continue;   /* one table a line: a budget table glued there too is not looked for */
+            }
+            bg_table_free(&f.table);
+        }
         if (l->line_kind[k] != BG_LINE_TEXT || !memchr(t->s + a, '(', e - a))
             continue;       /* a glued header follows its unit's bracket */
         for (size_t from = a; from < e && bg_match(m, &sr->glued_unit, t->s + a, e - a, from - a, ov, 1, (long)k + 1);) {

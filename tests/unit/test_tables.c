@@ -1833,6 +1833,25 @@ static void test_wrapped_budget_rows(void)
     cJSON_Delete(root);
 }
 
+/* A glued indicator table is read row by row while each boundary is
+ * certain: a comparator target before a closed actual, or two percentages.
+ * A row whose target has no such end (按时完成已完成: which 完成?) stops the
+ * reading with a warning; the rows before it stay. */
+static void test_glued_indicators_read(void)
+{
+    cJSON *root = convert(TITLE "见下表:一级指标二级指标三级指标指标值实际完成值产出指标数量指标培训班次>=6期已完成"
+                          "质量指标结业合格率>=95%97%时效指标课程交付=按时完成已完成效益指标社会效益指标技能提升=明显已完成\n");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level3"), "培训班次");
+    CHECK_STR(S(item(root, "indicators", 0), "target"), ">=6期");
+    CHECK_STR(S(item(root, "indicators", 0), "actual"), "已完成");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "质量指标");
+    CHECK_STR(S(item(root, "indicators", 1), "target"), ">=95%");
+    CHECK_STR(S(item(root, "indicators", 1), "actual"), "97%");
+    CHECK(has_warning(root, "no certain split"));
+    cJSON_Delete(root);
+}
+
 /* An indicator table run together is said, not read; the same header with
  * its cells apart (a header with no rows) is no such table. */
 static void test_glued_indicators_warned(void)
@@ -1966,6 +1985,7 @@ int main(void)
     test_glued_list_uncertain();
     test_padded_budget_row();
     test_glued_indicators_warned();
+    test_glued_indicators_read();
     test_budget_row_dropped_cell();
     test_wrapped_budget_rows();
     test_known_gaps();

@@ -17,6 +17,10 @@
 /* A name run into its label with nothing to end it is believed only when it
  * is a full one (某县某局): 主管部门办公室 names no unit. */
 #define GLUED_MIN_CHARS 4
+/* Bytes of a line searched for glued fields: a form's header fields open
+ * it. A report flattened onto one line (50 MB of it) would otherwise be
+ * searched whole for every label. */
+#define GLUED_REACH 8192
 
 typedef struct {
     const bg_text *t;
@@ -339,8 +343,18 @@ static int label_before(ctx *c, const bg_piece *p, size_t n)
  * (org_unit, GLUED_MIN_CHARS) with no break in it. Only the labels that may
  * still win are looked for first: a line without one costs a search of them
  * alone. */
-static void glued_fields(ctx *c, const bg_piece *p, label_hit *hit)
+static void glued_fields(ctx *c, const bg_piece *line, label_hit *hit)
 {
+    /* past GLUED_REACH the line is not searched, and a value can end only
+     * at a next label: where the line is cut is no end of a name */
+    bg_piece cutp = *line;
+    const bg_piece *p = &cutp;
+    int cut = line->len > GLUED_REACH;
+    if (cut) {
+        cutp.len = GLUED_REACH;
+        while (cutp.len > 0 && ((unsigned char)cutp.s[cutp.len] & 0xC0) == 0x80)
+            cutp.len--;
+    }
     size_t from = 0, a = 0, b = 0, k = 0;
     for (size_t i = 0; i < c->mr->nfields; i++)
         hit[i].b = 0;
@@ -354,7 +368,7 @@ static void glued_fields(ctx *c, const bg_piece *p, label_hit *hit)
         size_t chars = end > b ? bg_utf8_count(p->s + b, end - b) : 0;
         if (chars >= GLUED_MIN_CHARS && chars <= VALUE_MAX_CHARS && p->s[b] != ':' && p->s[b] != ' '
             && !has_break(p->s + b, end - b) && bg_match(c->m, &c->mr->org_unit, p->s + b, end - b, 0, ov, 1, p->line)
-            && (next || label_before(c, p, a)))
+            && (next || (!cut && label_before(c, p, a))))
             offer(c, &c->mr->fields[k], p, b, end, p->line);
         from = b;
     }

@@ -135,3 +135,25 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
         li.label = borrowed(ar, m, s, from, cs, line, &li.part);
     return li;
 }
+
+/* Bytes before a field's bracket its label is looked for in: a label
+ * longer than this has no edge a reader would see either. */
+enum { FIELD_LOOK = 120 };
+
+bg_label_info bg_amount_field_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
+                                    size_t bracket, long line)
+{
+    const char *s = p->s;
+    size_t ov[2], cut = bracket - from > FIELD_LOOK ? bracket - FIELD_LOOK : from;
+    while (cut > from && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    for (size_t pos = cut; pos < bracket && bg_match(m, &ar->field_edge, s, bracket, pos, ov, 1, line);) {
+        if (ov[1] <= ov[0])
+            break;              /* every edge is a character at least */
+        cut = pos = ov[1];
+    }
+    size_t cs = clause_start(ar, m, s, cut, bracket, line);
+    if (bg_match(m, &ar->field_value, s, bracket, cs, ov, 1, line) && ov[0] == cs)
+        cut = ov[1];
+    return bg_amount_label(ar, m, p, cut, bracket, bracket, line);
+}

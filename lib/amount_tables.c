@@ -384,8 +384,10 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         }
         return;
     }
-    if (!bg_match(c->m, &c->ar->cell_labelled, cell->s, cell->len, 0, ov, 1, cell->line))
-        return;
+    bg_field_hit fh;
+    if (!bg_match(c->m, &c->ar->cell_labelled, cell->s, cell->len, 0, ov, 1, cell->line)
+        || bg_amount_field_find(c->ar, c->m, cell, 0, &fh))
+        return;                 /* 年度预算(万元):35.5 has its own unit: read as prose */
     bg_group(c->m, &c->ar->cell_labelled, "num", &na, &nb);
     bg_group(c->m, &c->ar->cell_labelled, "label", &la, &lb);
     char *label = bg_clean(cell->s + la, lb - la);
@@ -426,7 +428,9 @@ static void table_row(tctx *c, const bg_row *row)
     c->shift = header_shift(c, row);
     const bg_piece *lab = NULL;         /* the nearest label left of cell k, carried along */
     for (size_t k = 0; k < row->n; k++) {
-        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1]))
+        bg_field_hit fh;    /* a field (资金总额(万元)50) labels its own figure, not the cells after it */
+        if (k > 0 && has_cjk(row->cells[k - 1].s, row->cells[k - 1].len) && !is_figure(c, &row->cells[k - 1])
+            && !bg_amount_field_find(c->ar, c->m, &row->cells[k - 1], 0, &fh))
             lab = &row->cells[k - 1];
         char row_unit[16];
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);

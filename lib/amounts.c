@@ -23,7 +23,7 @@ static const regex_slot slots[] = {
     SLOT("amounts", "split_number", split_number),
     SLOT("amounts", "foreign", foreign),
     SLOT("amounts", "approx", approx), SLOT("amounts", "over", over), SLOT("amounts", "under", under),
-    SLOT("amounts", "unitless", unitless), SLOT("amounts", "formal", formal),
+    SLOT("amounts", "unitless", unitless), SLOT("amounts", "formal", formal), SLOT("amounts", "field", field),
     SLOT("money-words", "money", money), SLOT("money-words", "not_money", not_money),
     SLOT("money-words", "header_word", header_word), SLOT("money-words", "header_note", header_note),
     SLOT("money-words", "declaration", declaration), SLOT("money-words", "header_unit", header_unit),
@@ -31,7 +31,8 @@ static const regex_slot slots[] = {
     SLOT("money-words", "row_mark", row_mark),
     SLOT("labels", "clause_end", clause_end), SLOT("labels", "drop_after", drop_after),
     SLOT("labels", "part", part), SLOT("labels", "total", total), SLOT("labels", "count_at_end", count_at_end),
-    SLOT("labels", "restate", restate),
+    SLOT("labels", "restate", restate), SLOT("labels", "field_edge", field_edge),
+    SLOT("labels", "field_value", field_value),
 };
 #define NSLOTS (sizeof slots / sizeof slots[0])
 
@@ -460,14 +461,55 @@ int bg_amount_possible(const bg_amount_rules *ar, const char *s, size_t n)
     return search_from(ar, s, n, 0) < n;
 }
 
+/* The fields with a declared unit (计划投资额(万元)110.00) in p: the next one
+ * found, read in document order among the written amounts. */
+typedef struct {
+    int have;
+    bg_field_hit h;
+} field_scan;
+
+/* Take the fields whose figure starts before `until`; *from is the end of
+ * the amount before, where a label may start. 1 when one was tried: the
+ * matcher no longer holds the match of the caller. */
+static int fields_before(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
+                          bg_matcher *m, bg_amounts *out, part_state *ps, size_t *from, field_scan *fs, size_t until)
+{
+    int tried = 0;
+    for (; fs->have && fs->h.num_a < until; fs->have = bg_amount_field_find(ar, m, p, fs->h.end, &fs->h)) {
+        tried = 1;
+        bg_amount a = { 0 };
+        bg_label_info li = { NULL, 0, 0, 0 };
+        a.parent = BG_NO_PARENT;
+        if (fs->h.bracket < *from || !bg_amount_field_build(ar, m, p, *from, &fs->h, &a, &li)) {
+            amount_clear(&a);
+            continue;
+        }
+        set_context(&a, cell, &li);
+        a.line = bg_text_line(t, a.start);
+        /* a form's 其中 list ends with its row: a field on the next line is
+         * none of its parts, though the layout joined the lines */
+        if (ps->parts_of != BG_NO_PARENT && ps->prev_end && bg_text_line(t, bg_piece_pos(p, ps->prev_end - 1)) != a.line)
+            ps->parts_of = BG_NO_PARENT;
+        bg_amount_push(out, &a);
+        link_parts(out, ps, p->s, fs->h.num_a, fs->h.num_b, li.part);
+        *from = fs->h.end;
+    }
+    return tried;
+}
+
 void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *cell, const bg_amount_rules *ar,
                         bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     size_t first = out->n;
     part_state ps = { BG_NO_PARENT, BG_NO_PARENT, 0 };
     size_t pos = 0, from = 0, ov[2];
+    field_scan fs = { 0, { 0, 0, 0, 0, 0, 0 } };
+    fs.have = bg_amount_field_find(ar, m, p, 0, &fs.h);
     while ((pos = search_from(ar, p->s, p->len, pos)) < p->len
            && bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line)) {
+        if (fields_before(t, p, cell, ar, m, out, &ps, &from, &fs, ov[0])
+            && !bg_match(m, &ar->expression, p->s, p->len, pos, ov, 1, p->line))
+            break;              /* the same match again: its groups were overwritten */
         size_t step = ov[0] + 1;
         while (step < p->len && ((unsigned char)p->s[step] & 0xC0) == 0x80)
             step++;
@@ -516,6 +558,7 @@ void bg_amounts_in_text(const bg_text *t, const bg_piece *p, const bg_cell_ctx *
         from = ov[1];
         pos = ov[1];
     }
+    fields_before(t, p, cell, ar, m, out, &ps, &from, &fs, SIZE_MAX);
     if (!cell)
         unitless_figures(t, p, ar, m, w, out, first);
 }

@@ -13,9 +13,9 @@ typedef struct {
 typedef struct {
     bg_unit *units;
     size_t nunits, units_cap;
-    bg_regex expression, not_after, split_number, foreign, approx, over, under, unitless, formal;
+    bg_regex expression, not_after, split_number, foreign, approx, over, under, unitless, formal, field;
     bg_regex money, not_money, header_word, header_note, declaration, header_unit, cell_number, cell_labelled, row_mark;
-    bg_regex clause_end, drop_after, part, total, count_at_end, restate;
+    bg_regex clause_end, drop_after, part, total, count_at_end, restate, field_edge, field_value;
     bg_regex *drop_before;
     size_t ndrop_before, drop_before_cap;
     bg_regex *after;            /* [labels] after: a label written after the amount */
@@ -111,6 +111,26 @@ typedef struct {
 } bg_label_info;
 bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
                               size_t amount_start, size_t amount_end, long line);
+
+/* A labelled field with its unit in brackets after the label, the figure
+ * right after it (计划投资额(万元)110.00): where the [amounts] field
+ * expression matched, from the bracket to the end of the figure. */
+typedef struct {
+    size_t bracket, end;    /* the match: ( … figure */
+    size_t unit_a, unit_b, num_a, num_b;
+} bg_field_hit;
+/* The first field in p whose bracket is at or after pos: 1 and *h. Lines
+ * with no "元)" cost a memchr. */
+int bg_amount_field_find(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t pos, bg_field_hit *h);
+/* The amount of field h, its label from the text after `from` (the end of
+ * the amount before): 0 when it has no label or its label is not money. */
+int bg_amount_field_build(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
+                          const bg_field_hit *h, bg_amount *a, bg_label_info *li);
+/* The label of field h: the clause before its bracket from the last
+ * [labels] field_edge on, less an earlier field's value (field_value); then
+ * as bg_amount_label. */
+bg_label_info bg_amount_field_label(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t from,
+                                    size_t bracket, long line);
 
 /* The tables' part: money cells under a declared or header unit. */
 void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, const bg_amount_rules *ar,

@@ -106,9 +106,9 @@ static const struct {
                      "org_from_title org_strip org_not org_unit date_format phone_format year_in_title planned_year_kind year_recent "
                      "year_cell year_alone year_prose" },
     { "unit", 1, "name wan_exponent" },
-    { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal anchor anchor_reach" },
+    { "amounts", 1, "expression not_after split_number foreign approx over under unitless formal field anchor anchor_reach" },
     { "money-words", 1, "money not_money header_word header_note declaration header_unit cell_number cell_labelled row_mark" },
-    { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after" },
+    { "labels", 1, "clause_end drop_before drop_after part total count_at_end restate after field_edge field_value" },
     { "column", 1, "role header" },
     { "indicator-rules", 1, "weighted_name figure placeholder total_row not_applicable same_text_achieved lower_is_better "
                             "date figure_cell level1_word level2_word comparator" },

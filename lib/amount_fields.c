@@ -9,16 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Does a figure (a digit or a minus) follow at i, after spaces and a colon?
+ * Most units in brackets head a column or a row, and are passed by here. */
+static int figure_after(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ':'))
+        i++;
+    return i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-');
+}
+
 int bg_amount_field_find(const bg_amount_rules *ar, bg_matcher *m, const bg_piece *p, size_t pos, bg_field_hit *h)
 {
     const char *s = p->s;
     size_t ov[2];
     /* A field unit ends with 元) and opens 4 (元) or 7 bytes (万元 千元 亿元)
-     * before its ): the expression is tried only at such a bracket. */
+     * before its ), a figure after it: the expression is tried only there. */
     for (const char *q; pos < p->len && (q = memchr(s + pos, ')', p->len - pos)) != NULL;) {
         size_t c = (size_t)(q - s);
         pos = c + 1;
-        if (c < 4 || memcmp(s + c - 3, "元", 3) != 0)
+        if (c < 4 || memcmp(s + c - 3, "元", 3) != 0 || !figure_after(s, p->len, c + 1))
             continue;
         for (size_t back = 4; back <= 7; back += 3) {
             if (c < back || s[c - back] != '(')

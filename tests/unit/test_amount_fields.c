@@ -119,6 +119,10 @@ static void test_not_fields(void)
     no_amount("(万元)50\n");
     no_amount("资金总额(美元)50\n");
     no_amount("资金总额(万元)\n");
+    /* a unit declaration: the figures after it are a table's */
+    no_amount("金额单位(万元)2022\n");
+    no_amount("编制单位:青石县水务局 金额单位:(万元) 2022\n");
+    no_amount("单位(元)1,234.56\n");
     /* a written unit after the figure: the amount is the written one, once */
     doc *d = convert("资金总额(万元)50万元\n");
     N_AMOUNTS(d, 1);

@@ -71,6 +71,24 @@ static size_t prefix_at(gctx *c, const bg_regex *re, const source *src, size_t p
     return bg_glued_prefix(c, re, src->p.s + pos, src->p.len - pos, line_at(c, src, pos));
 }
 
+/* The end of the source from pos on, or of its first `bytes` when it is
+ * longer, on a character's start: an expression not anchored at its start
+ * (glued_actual, a vocabulary searched for) is never run to the end of a
+ * long table once a row. */
+static size_t window(const source *src, size_t pos, size_t bytes)
+{
+    size_t e = src->p.len - pos > bytes ? pos + bytes : src->p.len;
+    while (e > pos && e < src->p.len && ((unsigned char)src->p.s[e] & 0xC0) == 0x80)
+        e--;
+    return e;
+}
+
+/* Does a word of the actual vocabulary start at pos? */
+static int actual_at(gctx *c, const source *src, size_t pos)
+{
+    return bg_glued_prefix(c, &c->sr->glued_actual, src->p.s + pos, window(src, pos, 32) - pos, line_at(c, src, pos)) > 0;
+}
+
 /* The header's column names from byte h: returns where they end, or 0
  * unless they are the levels, a name, a target and an actual (a note
  * column last: *note). A weight or a score column no anchor delimits. */
@@ -186,16 +204,20 @@ static size_t take_pair(gctx *c, const source *src, size_t q, lrow *r)
 static size_t target_actual(gctx *c, const source *src, size_t q, lrow *r)
 {
     const char *s = src->p.s;
-    size_t e = src->p.len, cl = prefix_at(c, &c->sr->glued_cmp, src, q), v = q + cl, ov[2];
+    size_t e, cl = prefix_at(c, &c->sr->glued_cmp, src, q), v = q + cl, ov[2];
     lrow_set(r, BG_R_NATURE, q, v);
     size_t end = take_pair(c, src, v, r);
     if (end)
         return end;
+    /* looked for only as far as a target may reach (four bytes a
+     * character, and the word itself): a search to the end of a long table
+     * for each row was quadratic */
+    e = window(src, v, ((size_t)c->sr->label_max_chars + 8) * 4);
     if (!bg_match(c->m, &c->sr->glued_actual, s + v, e - v, 0, ov, 1, line_at(c, src, v)) || ov[0] == 0
         || (long)bg_utf8_count(s + v, ov[0]) > c->sr->label_max_chars)
         return 0;
     end = v + ov[1];
-    if (prefix_at(c, &c->sr->glued_actual, src, end))
+    if (actual_at(c, src, end))
         return 0;           /* 按时完成已完成: which 完成 ends the target? */
     lrow_set(r, BG_R_TARGET, v, v + ov[0]);
     lrow_set(r, BG_R_ACTUAL, v + ov[0], end);
@@ -217,7 +239,7 @@ static size_t levels_row(gctx *c, const source *src, size_t pos, lrow *r)
     if (end == END_NONE || q <= pos)
         return levels ? (size_t)ROW_UNSURE : ROW_NONE;
     if (end == END_LEVEL || bg_match(c->m, &c->sr->note, s + pos, q - pos, 0, ov, 1, line_at(c, src, pos))
-        || prefix_at(c, &c->sr->glued_actual, src, pos))
+        || actual_at(c, src, pos))
         return (size_t)ROW_UNSURE;      /* (the last row's actual may go on here) */
     lrow_set(r, BG_R_LEVEL3, pos, q);
     size_t stop = end == END_PAIR ? take_pair(c, src, q, r) : target_actual(c, src, q, r);

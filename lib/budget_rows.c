@@ -181,28 +181,65 @@ static void join_wrapped(rctx *c, bg_table *tb, bg_fig *figs)
 
 enum { UNASKED = -1 };
 
-/* The header over row r: the nearest row above it naming columns and wider
- * than it. Only rows that may need repair ask, and each row of a table is
- * read as a header once at most (known[j]: UNASKED, 0 or 1); *header_at is
- * the header c holds. */
-static int header_above(rctx *c, const bg_table *tb, size_t r, size_t width, signed char *known, size_t *header_at)
+/* What header_above reads of a table's rows, once: each row's filled
+ * width (0 for a raw row, never a header), whether it names columns
+ * (known[j]: UNASKED, 0 or 1), and the nearest row above it that is wider
+ * (wider[j], SIZE_MAX for none), so that a search upward skips runs of
+ * narrower rows: a table of many rows under one header was searched row
+ * by row from each of them. */
+typedef struct {
+    size_t *fill, *wider;
+    signed char *known;
+    size_t header_at;       /* the header c holds */
+} above;
+
+static void above_init(above *a, const bg_table *tb)
 {
-    for (size_t j = r; j-- > 0;) {
-        if (tb->rows[j].raw || known[j] == 0 || filled(&tb->rows[j]) <= width)
-            continue;       /* no wider: no header it lost cells under */
-        if (j == *header_at)
-            return 1;
-        bg_header h;
-        known[j] = (signed char)bg_header_of(c->tr, c->m, &tb->rows[j], &h);
-        if (known[j]) {
-            set_header(c, &tb->rows[j], &h);
-            *header_at = j;
-            return 1;
+    a->fill = bg_xcalloc(tb->n, sizeof *a->fill);
+    a->wider = bg_xcalloc(tb->n, sizeof *a->wider);
+    a->known = bg_xmalloc(tb->n);
+    memset(a->known, UNASKED, tb->n);
+    a->header_at = SIZE_MAX;
+    for (size_t j = 0; j < tb->n; j++) {
+        a->fill[j] = tb->rows[j].raw ? 0 : filled(&tb->rows[j]);
+        size_t w = j ? j - 1 : SIZE_MAX;
+        while (w != SIZE_MAX && a->fill[w] <= a->fill[j])
+            w = a->wider[w];
+        a->wider[j] = w;
+    }
+}
+
+static void above_free(above *a)
+{
+    free(a->fill);
+    free(a->wider);
+    free(a->known);
+}
+
+/* The header over row r: the nearest row above it naming columns and wider
+ * than width. Each row of a table is read as a header once at most. */
+static int header_above(rctx *c, const bg_table *tb, size_t r, size_t width, above *a)
+{
+    for (size_t j = r ? r - 1 : SIZE_MAX; j != SIZE_MAX;) {
+        if (a->fill[j] <= width) {
+            j = a->wider[j];    /* no wider, nor is anything up to the row it names */
+            continue;
         }
+        if (j == a->header_at)
+            return 1;
+        if (a->known[j] == UNASKED) {
+            bg_header h;
+            a->known[j] = (signed char)bg_header_of(c->tr, c->m, &tb->rows[j], &h);
+            if (a->known[j]) {
+                set_header(c, &tb->rows[j], &h);
+                a->header_at = j;
+                return 1;
+            }
+        }
+        j = j ? j - 1 : SIZE_MAX;   /* wider, but no header */
     }
     return 0;
 }
-
 
 void bg_budget_rows_apply(const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m, bg_layout *l)
 {
@@ -211,8 +248,8 @@ void bg_budget_rows_apply(const bg_stream_rules *sr, const bg_table_rules *tr, b
         bg_table *tb = &l->blocks[b].table;
         if (l->blocks[b].kind != BG_BLOCK_TABLE)
             continue;
-        size_t header_at = SIZE_MAX, labels, end, width = 1;
-        signed char *known = NULL;
+        size_t labels, end, width = 1;
+        above a = { NULL, NULL, NULL, SIZE_MAX };
         for (size_t r = 0; r < tb->n; r++)
             width = tb->rows[r].n > width ? tb->rows[r].n : width;
         bg_fig *figs = bg_xcalloc(width, sizeof *figs);
@@ -220,16 +257,14 @@ void bg_budget_rows_apply(const bg_stream_rules *sr, const bg_table_rules *tr, b
         for (size_t r = 1; r < tb->n; r++) {
             bg_row *row = &tb->rows[r];
             if (!row->raw && label_and_figures(row, &labels, &end, figs)) {
-                if (!known) {
-                    known = bg_xmalloc(tb->n);
-                    memset(known, UNASKED, tb->n);
-                }
-                if (header_above(&c, tb, r, end, known, &header_at))
+                if (!a.fill)
+                    above_init(&a, tb);
+                if (header_above(&c, tb, r, end, &a))
                     repair(&c, row, labels, end, figs);
             }
         }
         free(figs);
-        free(known);
+        above_free(&a);
     }
     bg_header_free(&c.h);
     free(c.rate);

@@ -174,11 +174,64 @@ static void test_tables(void)
     i = find(r, "80.10", 0);                              /* its left part merged from above: read from the right */
     CHECK(i >= 0);
     if (i >= 0) {
-        CHECK_STR(r->amounts.items[i].column, "2021年");
+        /* the wider row of years joined under the one cell over them, the
+         * others under theirs: 本年预算数 stands over 86.40 */
+        CHECK_STR(r->amounts.items[i].column, "近两年决算数2021年");
+        CHECK_STR(r->facts.of[i].measure, "决算数");
         CHECK_INT(r->facts.of[i].period, 2021);
-        CHECK_STR(r->amounts.items[i + 1].column, "2022年");
+        CHECK_STR(r->amounts.items[i + 1].column, "近两年决算数2022年");
         CHECK_INT(r->facts.of[i + 1].period, 2022);
-        CHECK_STR(r->amounts.items[i - 1].column, NULL);  /* no header cell over 本年预算数's figure */
+        CHECK_STR(r->amounts.items[i - 1].column, "本年预算数");
+        CHECK_STR(r->facts.of[i - 1].measure, "预算数");
+        CHECK_INT(r->facts.of[i - 1].period, 2023);
+    }
+    baogao_result_free(r);
+
+    /* 003's shape: 当年金额 over an empty cell, 近两年金额 over the years; the
+     * last years' 指标值 are history, no target, the expected one a target */
+    r = convert_str("某局2024年部门整体绩效目标申报表\n"
+                    "单位：万元\n"
+                    "资金构成\t当年金额\t占比\t近两年金额\n"
+                    "\t\t\t2022年\t2023年\n"
+                    "收入\t财政拨款\t40.0\t100%\t30.0\t35.0\n"
+                    "\n"
+                    "\t三级指标\t指标值\t\n"
+                    "\t\t近两年指标值\t预期当年实现值\n"
+                    "\t\t2022年\t2023年\t\n"
+                    "\t罚没收入\t≥3万元\t≥4万元\t≥5万元\n");
+    i = find(r, "40.0", 0);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(r->amounts.items[i].column, "当年金额");
+        CHECK_INT(r->facts.of[i].period, 2024);
+        CHECK_STR(r->amounts.items[i + 1].column, "近两年金额2022年");
+        CHECK_INT(r->facts.of[i + 1].period, 2022);
+    }
+    CHECK_FACT(r, "≥3万元", NULL, 2022, NULL);
+    CHECK_FACT(r, "≥5万元", "目标值", 2024, NULL);
+    baogao_result_free(r);
+
+    /* a wider row whose places are not certain is not joined: two runs of
+     * names (年初数 | 调整数 under 预算数? under 执行数?), or a run under two cells */
+    r = convert_str("某局2023年度部门整体支出绩效自评报告\n"
+                    "单位：万元\n"
+                    "项目\t预算数\t执行数\n"
+                    "\t年初数\t调整数\t\t全年数\n"
+                    "办公经费\t20.00\t22.00\t\t21.00\n"
+                    "\n"
+                    "单位：万元\n"
+                    "项目\t预算数\t执行数\n"
+                    "\t年初数\t调整数\t全年数\n"
+                    "印刷经费\t30.00\t32.00\t31.00\n");
+    i = find(r, "22.00", 0);
+    CHECK(i >= 0);
+    if (i >= 0)
+        CHECK_STR(r->amounts.items[i].column, "调整数");
+    i = find(r, "31.00", 0);
+    CHECK(i >= 0);
+    if (i >= 0) {
+        CHECK_STR(r->amounts.items[i].column, "全年数");
+        CHECK_STR(r->facts.of[i].measure, NULL);
     }
     baogao_result_free(r);
 

@@ -401,17 +401,35 @@ static size_t header_shift(tctx *c, const bg_row *row)
     return off;
 }
 
-/* The header cell over the current row's cell k, or NO_COLUMN. */
-static size_t column_of(const tctx *c, size_t k)
+/* Does the cell end with a colon (预算数:): a label whose value follows? */
+static int ends_with_colon(const bg_piece *cell)
+{
+    size_t n = cell->len;
+    while (n > 0 && cell->s[n - 1] == ' ')
+        n--;
+    return n > 0 && cell->s[n - 1] == ':';
+}
+
+/* The header cell over the current row's cell k, or NO_COLUMN. A cell under
+ * an empty header cell, right after its own label ending with a colon
+ * (预算数: | 3686.55 under 预算安排情况(调整后) | ""), is that label's value:
+ * label and value are one field, under the header cell over the label (a
+ * header cell merged over both, its empty half printed). A cell holding
+ * only the unit, (万元), is no empty half: it heads a column of money. */
+static size_t column_of(const tctx *c, const bg_row *row, size_t k)
 {
     if (c->shift == NO_COLUMN || k < c->shift || k - c->shift >= c->header_n)
         return NO_COLUMN;
-    return k - c->shift;
+    size_t h = k - c->shift;
+    const char *over = c->header_text[h], *left = h > 0 ? c->header_text[h - 1] : NULL;
+    if ((!over || !*over) && !c->unit_only[h] && left && *left && ends_with_colon(&row->cells[k - 1]))
+        return h - 1;
+    return h;
 }
 
-static const char *column_at(const tctx *c, size_t k)
+static const char *column_at(const tctx *c, const bg_row *row, size_t k)
 {
-    size_t h = column_of(c, k);
+    size_t h = column_of(c, row, k);
     return h == NO_COLUMN ? NULL : c->header_text[h];
 }
 
@@ -426,7 +444,7 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        size_t h = column_of(c, k);
+        size_t h = column_of(c, row, k);
         int known = h != NO_COLUMN;
         char *col = known && c->header_text[h] ? bg_xstrdup(c->header_text[h]) : NULL;
         /* a column headed by its unit alone (万元) holds money, whatever its rows */
@@ -497,7 +515,7 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = column_at(c, k);
+            const char *col = column_at(c, row, k);
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);

@@ -28,7 +28,14 @@ typedef struct {
     size_t shift;               /* the current row's cell k is under header cell k - shift; NO_COLUMN: none */
     int header_joined;          /* header_text joins two rows of one width: spans unsure */
     int left_open;              /* the header's lowest row starts with an empty cell: merged from above */
+    size_t header_rows;         /* the rows header_text joins */
 } tctx;
+
+/* A header is printed over a few rows at most (a name, its note, its unit):
+ * a longer run of header-like rows (the level names of an indicator table
+ * read as one) starts a new header at each, rather than joining names
+ * without end. */
+enum { HEADER_ROWS_MAX = 3 };
 
 static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
 {
@@ -217,7 +224,7 @@ static void install_header(tctx *c, const bg_row *row)
 {
     /* only a header row right above: a table may hold several headers (a
      * spreadsheet rebuilt from a cell stream), and a later one is new */
-    int above = c->header && c->header + 1 == row;
+    int above = c->header && c->header + 1 == row && c->header_rows < HEADER_ROWS_MAX;
     int merge = above && c->header_n == row->n;
     size_t s = 0, e = 0;
     for (size_t k = 0; k < row->n; k++) {
@@ -229,6 +236,7 @@ static void install_header(tctx *c, const bg_row *row)
     }
     if (above && row->n > c->header_n && spread_under(c, row, &s, &e)) {
         spread_header(c, row, s, e);
+        c->header_rows++;
         return;
     }
     if (!merge) {
@@ -259,6 +267,7 @@ static void install_header(tctx *c, const bg_row *row)
     c->header_filled = filled_width(row);
     c->header = row;
     c->header_joined = merge;
+    c->header_rows = merge ? c->header_rows + 1 : 1;
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
@@ -531,7 +540,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0, 0, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

@@ -191,13 +191,23 @@ int bg_utf8_put(uint32_t cp, char *out)
     return 4;
 }
 
+/* Characters are the bytes that are not continuation bytes (10xxxxxx),
+ * counted eight at a time: lines and cells are counted often (every line
+ * against a heading's or a label's length), and bytewise this was 3% of a
+ * run. */
 size_t bg_utf8_count(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            count++;
-    return count;
+    const uint64_t high = 0x8080808080808080u;
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, 8);
+        uint64_t c = v & ~(v << 1) & high;     /* bit 7 set, bit 6 clear */
+        cont += (size_t)(((c >> 7) * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 int bg_is_cjk(uint32_t cp)

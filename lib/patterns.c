@@ -366,7 +366,20 @@ void bg_matcher_init(bg_matcher *m, bg_warnings *w)
     pcre2_set_depth_limit(m->mctx, BG_DEPTH_LIMIT);
     m->warnings = w;
     m->limit_hits = 0;
+    m->memo = NULL;
+    m->memo_n = m->memo_cap = 0;
 }
+
+struct bg_memo_entry {
+    uint64_t hash;
+    const void *owner;
+    char *key;              /* owned; NULL: a free slot */
+    size_t n;
+    int value;
+};
+
+/* Entries a conversion remembers at most: past them it matches as before. */
+#define BG_MEMO_MAX 65536
 
 void bg_matcher_free(bg_matcher *m)
 {
@@ -374,6 +387,63 @@ void bg_matcher_free(bg_matcher *m)
     pcre2_match_context_free(m->mctx);
     m->md = NULL;
     m->mctx = NULL;
+    for (size_t i = 0; i < m->memo_cap; i++)
+        free(m->memo[i].key);
+    free(m->memo);
+    m->memo = NULL;
+    m->memo_n = m->memo_cap = 0;
+}
+
+static uint64_t memo_hash(const void *owner, const char *key, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)owner;     /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)key[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* The slot of key, or the free slot where it would go; memo_cap > 0. */
+static bg_memo_entry *memo_slot(bg_memo_entry *tab, size_t cap, uint64_t h, const void *owner, const char *key,
+                                size_t n)
+{
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        bg_memo_entry *e = &tab[i];
+        if (!e->key || (e->hash == h && e->owner == owner && e->n == n && memcmp(e->key, key, n) == 0))
+            return e;
+    }
+}
+
+int bg_memo_get(const bg_matcher *m, const void *owner, const char *key, size_t n, int *value)
+{
+    if (!m->memo_n)
+        return 0;
+    const bg_memo_entry *e = memo_slot(m->memo, m->memo_cap, memo_hash(owner, key, n), owner, key, n);
+    if (!e->key)
+        return 0;
+    *value = e->value;
+    return 1;
+}
+
+void bg_memo_put(bg_matcher *m, const void *owner, const char *key, size_t n, int value, size_t limit_hits_before)
+{
+    if (m->limit_hits != limit_hits_before || m->memo_n >= BG_MEMO_MAX)
+        return;
+    if (2 * (m->memo_n + 1) > m->memo_cap) {        /* at most half full */
+        size_t cap = m->memo_cap ? 2 * m->memo_cap : 256;
+        bg_memo_entry *tab = bg_xcalloc(cap, sizeof *tab);
+        for (size_t i = 0; i < m->memo_cap; i++)
+            if (m->memo[i].key)
+                *memo_slot(tab, cap, m->memo[i].hash, m->memo[i].owner, m->memo[i].key, m->memo[i].n) = m->memo[i];
+        free(m->memo);
+        m->memo = tab;
+        m->memo_cap = cap;
+    }
+    uint64_t h = memo_hash(owner, key, n);
+    bg_memo_entry *e = memo_slot(m->memo, m->memo_cap, h, owner, key, n);
+    if (e->key)
+        return;             /* remembered already */
+    *e = (bg_memo_entry){ h, owner, bg_xstrndup(key, n), n, value };
+    m->memo_n++;
 }
 
 int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,

@@ -7,6 +7,7 @@
  * A value runs to the end of its line (surrounding spaces trimmed). The
  * meaning of each type and key belongs to the stage that uses it. */
 #include "patterns.h"
+#include "regex_first.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -111,7 +112,7 @@ int bg_regex_slots_filled(const bg_record *r, const bg_regex_slot *slots, size_t
  * start-up optimizations would reject before trying any match, so results,
  * and limit warnings, are the same as without it. */
 
-#define BG_HEADER 64
+#define BG_HEADER 192
 /* PCRE2 looks for the required code unit only within this many bytes of the
  * start (REQ_CU_MAX, 5000 in 10.42, 1000 in older releases). */
 #define BG_REQ_CU_MAX 1000
@@ -133,6 +134,8 @@ typedef struct {
     uint8_t first, last;
     uint32_t minlen;        /* characters, so a lower bound on bytes too */
     uint8_t bitmap[32];     /* possible first code units (anchored expressions) */
+    uint32_t nfirst;        /* ^ expressions: the characters a match starts with (0: unknown) */
+    bg_cp_range first_cp[BG_FIRST_RANGES];
 } bg_prefilter;
 
 #define BG_PREFILTER_MAGIC 0x62677066u
@@ -169,7 +172,7 @@ static int caseless_safe(uint32_t unit)
     return !((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z');
 }
 
-static void prefilter_init(pcre2_code *code)
+static void prefilter_init(pcre2_code *code, const char *source)
 {
     bg_prefilter *pf = prefilter_of(code);
     uint32_t opts = 0, type = 0, unit = 0;
@@ -200,6 +203,34 @@ static void prefilter_init(pcre2_code *code)
         pf->has_bitmap = 1;
         memcpy(pf->bitmap, bitmap, sizeof pf->bitmap);
     }
+    /* Of CJK text the first byte says little (a few lead bytes start every
+     * ideograph): the first character of a match says which cells a column
+     * header's expression can name at all. */
+    if (pf->anchored)
+        pf->nfirst = (uint32_t)bg_regex_first_chars(source, pf->first_cp);
+}
+
+/* 0 when the character at u (left bytes, left > 0) starts no match of an
+ * expression anchored at the subject's start; 1 when it may, or when it is
+ * no whole character (PCRE2 is asked as before). */
+static int first_char_fits(const bg_prefilter *pf, const unsigned char *u, size_t left)
+{
+    uint32_t cp;
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80
+             && (u[0] != 0xE0 || u[1] >= 0xA0))
+        cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    else if ((u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2 && left >= 2 && (u[1] & 0xC0) == 0x80)
+        cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    else
+        return 1;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 1;
+    for (uint32_t i = 0; i < pf->nfirst; i++)
+        if (cp >= pf->first_cp[i].lo && cp <= pf->first_cp[i].hi)
+            return 1;
+    return 0;
 }
 
 /* 1 if no match of the expression can start in s[start..n). */
@@ -217,6 +248,8 @@ static int prefilter_rejects(const bg_prefilter *pf, const char *s, size_t n, si
             return 1;
     }
     if (pf->has_last && left < BG_REQ_CU_MAX && !memchr(u, pf->last, left))
+        return 1;
+    if (pf->nfirst && start == 0 && left > 0 && !first_char_fits(pf, u, left))
         return 1;
     return 0;
 }
@@ -240,7 +273,7 @@ int bg_regex_compile(const bg_kv *kv, bg_regex *out, baogao_error *err)
         return bg_pattern_error(err, kv->file, kv->line, "%s: %s at offset %zu of the expression",
                                 kv->key, (const char *)msg, (size_t)at);
     }
-    prefilter_init(out->code);
+    prefilter_init(out->code, kv->value);
     return 0;
 }
 

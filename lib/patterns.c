@@ -509,6 +509,17 @@ int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t 
     return 1;
 }
 
+int bg_match_remembered(bg_matcher *m, const bg_regex *re, const char *s, size_t n, long line)
+{
+    int yes;
+    if (bg_memo_get(m, re, s, n, &yes))
+        return yes;
+    size_t ov[2], hits = m->limit_hits;
+    yes = bg_match(m, re, s, n, 0, ov, 1, line);
+    bg_memo_put(m, re, s, n, yes, hits);
+    return yes;
+}
+
 int bg_group(const bg_matcher *m, const bg_regex *re, const char *name, size_t *a, size_t *b)
 {
     int num = pcre2_substring_number_from_name(re->code, (PCRE2_SPTR)name);

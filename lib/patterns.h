@@ -106,6 +106,10 @@ void bg_memo_put(bg_matcher *m, const void *owner, const char *key, size_t n, in
  * or depth limit hit counts as no match and records a warning with `line`. */
 int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,
              size_t *ov, int nov, long line);
+/* Whether re matches s[0..n) (bg_match from 0, no offsets), remembered for
+ * the conversion (bg_memo_put): for a text asked about again and again (a
+ * row's label and a column's header, for every number under them). */
+int bg_match_remembered(bg_matcher *m, const bg_regex *re, const char *s, size_t n, long line);
 /* Offsets of a named group after bg_match, or 0 if unset. */
 int bg_group(const bg_matcher *m, const bg_regex *re, const char *name, size_t *a, size_t *b);
 

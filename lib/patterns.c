@@ -411,8 +411,11 @@ struct bg_memo_entry {
     int value;
 };
 
-/* Entries a conversion remembers at most: past them it matches as before. */
+/* Entries a conversion remembers at most, and the longest text remembered
+ * (a longer one is no header or label, and rarely asked twice): past them
+ * it matches as before. */
 #define BG_MEMO_MAX 65536
+#define BG_MEMO_KEY_MAX 256
 
 void bg_matcher_free(bg_matcher *m)
 {
@@ -448,7 +451,7 @@ static bg_memo_entry *memo_slot(bg_memo_entry *tab, size_t cap, uint64_t h, cons
 
 int bg_memo_get(const bg_matcher *m, const void *owner, const char *key, size_t n, int *value)
 {
-    if (!m->memo_n)
+    if (!m->memo_n || n > BG_MEMO_KEY_MAX)
         return 0;
     const bg_memo_entry *e = memo_slot(m->memo, m->memo_cap, memo_hash(owner, key, n), owner, key, n);
     if (!e->key)
@@ -459,7 +462,7 @@ int bg_memo_get(const bg_matcher *m, const void *owner, const char *key, size_t 
 
 void bg_memo_put(bg_matcher *m, const void *owner, const char *key, size_t n, int value, size_t limit_hits_before)
 {
-    if (m->limit_hits != limit_hits_before || m->memo_n >= BG_MEMO_MAX)
+    if (m->limit_hits != limit_hits_before || m->memo_n >= BG_MEMO_MAX || n > BG_MEMO_KEY_MAX)
         return;
     if (2 * (m->memo_n + 1) > m->memo_cap) {        /* at most half full */
         size_t cap = m->memo_cap ? 2 * m->memo_cap : 256;

@@ -242,15 +242,8 @@ static inline char *clean(const char *s, size_t n, int keep_spaces)
             continue;
         }
         const unsigned char *u = (const unsigned char *)s + i;
-        uint32_t cp = u[0];
-        size_t clen;
-        if (cp < 0x80)
-            clen = 1;
-        else if ((cp & 0xF0) == 0xE0 && n - i >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-            cp = (cp & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);     /* most of CJK, as utf8_next reads it */
-            clen = 3;
-        } else
-            clen = (size_t)utf8_next(s + i, n - i, &cp);
+        uint32_t cp;
+        size_t clen = (size_t)bg_utf8_step(s + i, n - i, &cp);
         if (pending == 2 || (pending == 1 && !bg_is_cjk(prev) && !bg_is_cjk(cp)))
             out[len++] = ' ';
         pending = 0;

@@ -97,7 +97,7 @@ static const struct {
 } known_types[] = {
     { "heading", 1, "style regex ordinal repeat run_in top" },
     { "heading-rules", 1, "max_chars sentence_chars clause row_cells next_cells run_on" },
-    { "layout", 1, "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens "
+    { "layout", 1, "pagenum residue join_min_chars join_blank_min_chars continues wrap_end wrap_start sheet_min_tokens share_site share_site_lines page_chunk "
                    "sheet_max_avg_chars" },
     { "kind", 1, "name title hint" },
     { "family", 0, "name title" },
@@ -114,7 +114,7 @@ static const struct {
                             "date figure_cell level1_word level2_word comparator" },
     { "cell-stream", 1, "value score_value header_like unit_fragment note level_word value_text annotation continues_next "
                         "continues_prev weight_piece labelled rate_header percent glued_unit glued_rate glued_note "
-                        "glued_run glued_total glued_levels glued_level1 glued_level2 glued_cmp glued_actual glued_pct_pair "
+                        "glued_run glued_total glued_levels glued_level1 glued_level2 glued_cmp glued_actual glued_pair "
                         "fragment_max_chars max_fragments header_max_chars column_slack "
                         "label_max_chars rate_slack" },
     { "quality-scale", 0, "words" },

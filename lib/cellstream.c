@@ -36,7 +36,7 @@ static int compile_record(const bg_record *r, bg_stream_rules *sr, baogao_error 
         { "glued_note", &sr->glued_note }, { "glued_run", &sr->glued_run }, { "glued_total", &sr->glued_total },
         { "glued_levels", &sr->glued_levels },
         { "glued_level1", &sr->glued_level1 }, { "glued_level2", &sr->glued_level2 },
-        { "glued_cmp", &sr->glued_cmp }, { "glued_actual", &sr->glued_actual }, { "glued_pct_pair", &sr->glued_pct_pair },
+        { "glued_cmp", &sr->glued_cmp }, { "glued_actual", &sr->glued_actual }, { "glued_pair", &sr->glued_pair },
     };
     struct { const char *key; long *v; } ints[] = {
         { "fragment_max_chars", &sr->fragment_max_chars }, { "max_fragments", &sr->max_fragments },
@@ -91,7 +91,7 @@ void bg_stream_rules_free(bg_stream_rules *sr)
                         &sr->weight_piece, &sr->labelled, &sr->rate_header, &sr->percent, &sr->glued_unit,
                         &sr->glued_rate, &sr->glued_note, &sr->glued_run, &sr->glued_total,
                         &sr->glued_levels, &sr->glued_level1, &sr->glued_level2, &sr->glued_cmp,
-                        &sr->glued_actual, &sr->glued_pct_pair };
+                        &sr->glued_actual, &sr->glued_pair };
     for (size_t i = 0; i < sizeof res / sizeof res[0]; i++)
         bg_regex_free(res[i]);
     memset(sr, 0, sizeof *sr);

@@ -35,7 +35,7 @@ typedef struct {
     bg_regex glued_level2;      /* a level-2 word */
     bg_regex glued_cmp;         /* the comparator that starts a target */
     bg_regex glued_actual;      /* an actual of the closed vocabulary (search) */
-    bg_regex glued_pct_pair;    /* a target and an actual: 100%98% */
+    bg_regex glued_pair;        /* a target and an actual, each with its unit: 100%98%, 0起0起 */
     long fragment_max_chars;    /* header pieces this short may be one broken cell */
     long max_fragments;         /* ... in at most this many pieces */
     long header_max_chars;      /* a longer paragraph is never a header cell */

@@ -9,6 +9,7 @@
  * (其他资金 with its cells blank, or the prose after the table), or at a run
  * no split of which is certain. */
 #include "glued.h"
+#include "glued_ctx.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,29 +17,7 @@
 #include "budget.h"
 #include "splice.h"
 
-enum { MAX_COLS = 12 };
-
-typedef struct {
-    const bg_text *t;
-    const bg_stream_rules *sr;
-    const bg_table_rules *tr;
-    bg_matcher *m;
-    bg_warnings *w;
-    const bg_layout *l;
-    /* the header being read: the corner, then its columns */
-    size_t col_a[MAX_COLS], col_b[MAX_COLS];
-    bg_role roles[MAX_COLS];
-    unsigned char rate[MAX_COLS];
-    size_t ncols;
-} gctx;
-
-static size_t line_end(const bg_text *t, size_t k)
-{
-    return k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
-}
-
-/* The length of the longest [column] name starting at s, and its role. */
-static size_t column_at(gctx *c, const char *s, size_t n, long line, bg_role *role)
+size_t bg_glued_column_at(gctx *c, const char *s, size_t n, long line, bg_role *role)
 {
     size_t best = 0, ov[2];
     for (size_t i = 0; i < c->tr->ncolumns; i++) {
@@ -51,7 +30,7 @@ static size_t column_at(gctx *c, const char *s, size_t n, long line, bg_role *ro
     return best;
 }
 
-static size_t prefix(gctx *c, const bg_regex *re, const char *s, size_t n, long line)
+size_t bg_glued_prefix(gctx *c, const bg_regex *re, const char *s, size_t n, long line)
 {
     size_t ov[2];
     return bg_match(c->m, re, s, n, 0, ov, 1, line) && ov[0] == 0 ? ov[1] : 0;
@@ -68,11 +47,11 @@ static size_t header_from(gctx *c, size_t h, size_t e, long line)
     c->ncols = 1;           /* the corner */
     while (pos < e && c->ncols < MAX_COLS) {
         bg_role role = BG_R_NONE;
-        size_t len = column_at(c, s + pos, e - pos, line, &role);
-        int is_rate = len == 0 && (len = prefix(c, &c->sr->glued_rate, s + pos, e - pos, line)) > 0;
+        size_t len = bg_glued_column_at(c, s + pos, e - pos, line, &role);
+        int is_rate = len == 0 && (len = bg_glued_prefix(c, &c->sr->glued_rate, s + pos, e - pos, line)) > 0;
         if (len == 0)
             break;
-        len += prefix(c, &c->sr->glued_note, s + pos + len, e - pos - len, line);
+        len += bg_glued_prefix(c, &c->sr->glued_note, s + pos + len, e - pos - len, line);
         c->col_a[c->ncols] = pos;
         c->col_b[c->ncols] = pos + len;
         c->roles[c->ncols] = role;
@@ -101,7 +80,7 @@ static int label_here(gctx *c, size_t k, size_t pos, size_t *d, size_t *run)
     for (*d = pos; *d < e && !(s[*d] >= '0' && s[*d] <= '9'); (*d)++)
         ;
     size_t chars = bg_utf8_count(s + pos, *d - pos);
-    *run = *d < e ? prefix(c, &c->sr->glued_run, s + *d, e - *d, line) : 0;
+    *run = *d < e ? bg_glued_prefix(c, &c->sr->glued_run, s + *d, e - *d, line) : 0;
     size_t ov[2];
     return *run > 0 && chars > 0 && (long)chars <= c->sr->label_max_chars
            && !bg_match(c->m, &c->sr->note, s + pos, *d - pos, 0, ov, 1, line);     /* a clause is prose, not a label */
@@ -211,7 +190,7 @@ static size_t past_names(gctx *c, size_t h, size_t e, long line)
 {
     bg_role role;
     size_t len;
-    while (h < e && (len = column_at(c, c->t->s + h, e - h, line, &role)) > 0)
+    while (h < e && (len = bg_glued_column_at(c, c->t->s + h, e - h, line, &role)) > 0)
         h += len;
     return h;
 }
@@ -257,207 +236,37 @@ static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
     return keep > 0 ? last : k;
 }
 
-/* Does s[0, n) hold the bytes of word? */
-static int holds(const char *s, size_t n, const char *word)
+static void mark_table_lines(bg_layout *l, size_t k, size_t last)
 {
-    size_t w = strlen(word);
-    for (const char *p = s; (p = memchr(p, word[0], n - (size_t)(p - s))) != NULL; p++)
-        if ((size_t)(p - s) + w <= n && memcmp(p, word, w) == 0)
-            return 1;
-    return 0;
+    for (size_t j = k + 1; j <= last && j < l->nlines; j++)
+        if (l->line_kind[j] == BG_LINE_TEXT)
+            l->line_kind[j] = BG_LINE_TABLE;
 }
 
-/* ---- indicator tables run together --------------------------------------- */
-
-/* The header of a glued indicator table from byte h (line end e): its
- * column names, each of a role a glued row can fill. Returns where it ends,
- * or 0 unless it has the levels, a name, a target and an actual. */
-static size_t levels_header(gctx *c, size_t h, size_t e, long line)
+/* The glued budget tables and lists of line k before byte stop, into fs
+ * (each ending before stop when stop is not the line's end). Returns the
+ * last line they take. */
+static size_t budget_tables(gctx *c, size_t k, size_t stop, bg_found **fs, size_t *nf, size_t *cap)
 {
-    unsigned seen = 0;
-    c->ncols = 0;
-    while (h < e && c->ncols < MAX_COLS) {
-        bg_role role = BG_R_NONE;
-        size_t len = column_at(c, c->t->s + h, e - h, line, &role);
-        if (len == 0)
-            break;
-        if (role != BG_R_LEVEL1 && role != BG_R_LEVEL2 && role != BG_R_LEVEL3 && role != BG_R_NATURE
-            && role != BG_R_TARGET && role != BG_R_ACTUAL)
-            return 0;       /* a column (weight, score, note) no anchor delimits */
-        if (seen & (1u << role))
-            return 0;
-        seen |= 1u << role;
-        c->col_a[c->ncols] = h;
-        c->col_b[c->ncols] = h + len;
-        c->roles[c->ncols++] = role;
-        h += len;
-    }
-    unsigned need = 1u << BG_R_LEVEL1 | 1u << BG_R_LEVEL2 | 1u << BG_R_LEVEL3 | 1u << BG_R_TARGET | 1u << BG_R_ACTUAL;
-    return (seen & need) == need ? h : 0;
-}
-
-/* The cells of one glued indicator row: [a, b) of each role, a == b when
- * the text has none. */
-typedef struct {
-    size_t a[BG_R_COUNT], b[BG_R_COUNT];
-} lrow;
-
-static void lrow_set(lrow *r, bg_role role, size_t a, size_t b)
-{
-    r->a[role] = a;
-    r->b[role] = b;
-}
-
-/* Where the name from byte pos ends: at a comparator or at a pair of
- * percentages, within label_max_chars characters; 0 when there is none.
- * *pair tells which. */
-static size_t name_end(gctx *c, size_t pos, size_t e, long line, int *pair)
-{
-    const char *s = c->t->s;
-    long chars = 0;
-    for (size_t q = pos; q < e && chars <= c->sr->label_max_chars; chars++) {
-        if (prefix(c, &c->sr->glued_cmp, s + q, e - q, line)) {
-            *pair = 0;
-            return q;
+    const bg_text *t = c->t;
+    size_t a = t->lines[k], e = line_end(t, k), ov[2];
+    if (!memchr(t->s + a, '(', stop - a))
+        return k;           /* a glued header follows its unit's bracket */
+    for (size_t from = a; from < stop
+         && bg_match(c->m, &c->sr->glued_unit, t->s + a, stop - a, from - a, ov, 1, (long)k + 1);) {
+        bg_found f = { { 0 }, 0, 0 };
+        size_t last = read_glued(c, k, a + ov[0], a + ov[1], &f);
+        if (f.table.n < 2 || (stop < e && (last != k || f.to > stop))) {
+            bg_table_free(&f.table);
+            from = a + ov[1];
+            continue;
         }
-        int digit = s[q] >= '0' && s[q] <= '9';
-        if (digit && (q == pos || (!(s[q - 1] >= '0' && s[q - 1] <= '9') && s[q - 1] != '.'))
-            && prefix(c, &c->sr->glued_pct_pair, s + q, e - q, line)) {
-            *pair = 1;
-            return q;
-        }
-        do
-            q++;
-        while (q < e && ((unsigned char)s[q] & 0xC0) == 0x80);
+        BG_PUSH(*fs, *nf, *cap, f);
+        if (last != k)
+            return last;
+        from = f.to;        /* more may follow on this line */
     }
-    return 0;
-}
-
-/* The length of the first of the two figures of a pair at q (95%98%). */
-static size_t first_pct(const char *s, size_t q)
-{
-    size_t i = q;
-    while (s[i] != '%')
-        i++;
-    return i + 1 - q;
-}
-
-/* A target from its comparator at q and the actual after it: where the row
- * ends, or 0 when the boundary is not certain. */
-static size_t target_actual(gctx *c, size_t q, size_t e, long line, lrow *r)
-{
-    const char *s = c->t->s;
-    size_t cl = prefix(c, &c->sr->glued_cmp, s + q, e - q, line), v = q + cl, ov[2];
-    lrow_set(r, BG_R_NATURE, q, v);
-    size_t pl = prefix(c, &c->sr->glued_pct_pair, s + v, e - v, line);
-    if (pl) {
-        size_t f = first_pct(s, v);
-        lrow_set(r, BG_R_TARGET, v, v + f);
-        lrow_set(r, BG_R_ACTUAL, v + f, v + pl);
-        return v + pl;
-    }
-    if (!bg_match(c->m, &c->sr->glued_actual, s + v, e - v, 0, ov, 1, line) || ov[0] == 0
-        || (long)bg_utf8_count(s + v, ov[0]) > c->sr->label_max_chars)
-        return 0;
-    size_t end = v + ov[1];
-    if (prefix(c, &c->sr->glued_actual, s + end, e - end, line))
-        return 0;           /* 按时完成已完成: which 完成 ends the target? */
-    lrow_set(r, BG_R_TARGET, v, v + ov[0]);
-    lrow_set(r, BG_R_ACTUAL, v + ov[0], end);
-    return end;
-}
-
-/* One glued indicator row from byte pos: its levels, name, target and
- * actual into *r. Returns where it ends; 0 when no row starts here (the
- * table ended), or (size_t)-1 when one does but its cells are not certain. */
-static size_t levels_row(gctx *c, size_t pos, size_t e, long line, lrow *r)
-{
-    const char *s = c->t->s;
-    memset(r, 0, sizeof *r);
-    size_t l1 = prefix(c, &c->sr->glued_level1, s + pos, e - pos, line);
-    lrow_set(r, BG_R_LEVEL1, pos, pos + l1);
-    pos += l1;
-    size_t l2 = prefix(c, &c->sr->glued_level2, s + pos, e - pos, line);
-    lrow_set(r, BG_R_LEVEL2, pos, pos + l2);
-    pos += l2;
-    int pair = 0, levels = l1 + l2 > 0;
-    size_t q = name_end(c, pos, e, line, &pair), ov[2];
-    if (q <= pos || bg_match(c->m, &c->sr->note, s + pos, q - pos, 0, ov, 1, line))
-        return levels ? (size_t)-1 : 0;
-    if (prefix(c, &c->sr->glued_actual, s + pos, e - pos, line))
-        return (size_t)-1;  /* the last row's actual may go on here */
-    lrow_set(r, BG_R_LEVEL3, pos, q);
-    if (!pair) {
-        size_t end = target_actual(c, q, e, line, r);
-        return end ? end : (size_t)-1;
-    }
-    size_t pl = prefix(c, &c->sr->glued_pct_pair, s + q, e - q, line), f = first_pct(s, q);
-    lrow_set(r, BG_R_TARGET, q, q + f);
-    lrow_set(r, BG_R_ACTUAL, q + f, q + pl);
-    return q + pl;
-}
-
-/* A glued row into the table under its header's columns. The comparator
- * stays with its target as printed (>=95%), a 指标性质 column left empty:
- * the text draws no line between them. */
-static void add_levels_row(gctx *c, bg_table *tb, const lrow *r, long line)
-{
-    bg_row *row = bg_table_new_row(tb, c->ncols, line);
-    for (size_t i = 0; i < c->ncols; i++) {
-        bg_role role = c->roles[i];
-        size_t a = role == BG_R_TARGET && r->b[BG_R_NATURE] > r->a[BG_R_NATURE] ? r->a[BG_R_NATURE] : r->a[role];
-        size_t b = role == BG_R_NATURE ? a : r->b[role];
-        if (b > a)
-            bg_piece_add(&row->cells[i], c->t, a, b, line);
-        bg_piece_finish(&row->cells[i]);
-    }
-}
-
-/* An indicator table whose cells run together on line k, its header at
- * byte h: its rows while each split is certain, into *f (a warning where
- * one is not). Returns the number of rows read. */
-static size_t read_levels(gctx *c, size_t k, size_t h, bg_found *f)
-{
-    size_t e = line_end(c->t, k), pos = levels_header(c, h, e, (long)k + 1);
-    long line = (long)k + 1;
-    if (pos == 0)
-        return 0;
-    bg_table *tb = &f->table;
-    bg_row *hr = bg_table_new_row(tb, c->ncols, line);
-    hr->header = 1;
-    for (size_t i = 0; i < c->ncols; i++)
-        cell(c, hr, i, c->col_a[i], c->col_b[i], line);
-    f->from = h;
-    f->to = pos;
-    lrow r;
-    size_t next = 0;
-    while (pos < e && (next = levels_row(c, pos, e, line, &r)) != 0 && next != (size_t)-1) {
-        add_levels_row(c, tb, &r, line);
-        f->to = pos = next;
-    }
-    if (pos < e && next == (size_t)-1)
-        bg_warn(c->w, line, "table: a row of an indicator table run together (%.*s…) has no certain split into "
-                "its cells; it and the rows after it are not read", (int)(e - pos < 24 ? e - pos : 24), c->t->s + pos);
-    tb->shape = BG_SHAPE_GLUED;
-    tb->line = line;
-    tb->end_line = line;
-    return tb->n - 1;
-}
-
-/* An indicator table whose cells run together on line k: read where each
- * row's split is certain (read_levels); said, not read, where none is.
- * Returns 1 when f holds rows. */
-static int glued_levels(gctx *c, size_t k, bg_found *f)
-{
-    size_t a = c->t->lines[k], e = line_end(c->t, k), ov[2];
-    if (!holds(c->t->s + a, e - a, "二级")     /* the expression only where it may match */
-        || !bg_match(c->m, &c->sr->glued_levels, c->t->s + a, e - a, 0, ov, 1, (long)k + 1))
-        return 0;
-    if (read_levels(c, k, a + ov[0], f) > 0)
-        return 1;
-    bg_warn(c->w, (long)k + 1, "table: an indicator table whose cells are run together with no separator; "
-            "its rows are not read");
-    return 0;
+    return k;
 }
 
 void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_rules *tr, bg_matcher *m,
@@ -465,37 +274,23 @@ void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
 {
     gctx c = { t, sr, tr, m, w, l, { 0 }, { 0 }, { BG_R_NONE }, { 0 }, 0 };
     bg_found *fs = NULL;
-    size_t nf = 0, cap = 0, ov[2];
+    size_t nf = 0, cap = 0;
     for (size_t k = 0; k < l->nlines && k < t->nlines; k++) {
-        size_t a = t->lines[k], e = line_end(t, k);
-        if (l->line_kind[k] == BG_LINE_TEXT) {
-            bg_found f = { { 0 }, 0, 0 };
-            if (glued_levels(&c, k, &f)) {
-                BG_PUSH(fs, nf, cap, f);
-                continue;   /* one table a line: a budget table glued there too is not looked for */
-            }
-            bg_table_free(&f.table);
-        }
-        if (l->line_kind[k] != BG_LINE_TEXT || !memchr(t->s + a, '(', e - a))
-            continue;       /* a glued header follows its unit's bracket */
-        for (size_t from = a; from < e && bg_match(m, &sr->glued_unit, t->s + a, e - a, from - a, ov, 1, (long)k + 1);) {
-            bg_found f = { { 0 }, 0, 0 };
-            size_t last = read_glued(&c, k, a + ov[0], a + ov[1], &f);
-            if (f.table.n < 2) {
-                bg_table_free(&f.table);
-                from = a + ov[1];
-                continue;
-            }
-            BG_PUSH(fs, nf, cap, f);
-            if (last == k) {        /* more may follow on this line */
-                from = f.to;
-                continue;
-            }
-            for (size_t j = k + 1; j <= last; j++)
-                l->line_kind[j] = BG_LINE_TABLE;
-            k = last;
-            break;
-        }
+        if (l->line_kind[k] != BG_LINE_TEXT)
+            continue;
+        /* an indicator table first: a budget table glued before it on its
+         * line ends where it starts */
+        bg_found lv = { { 0 }, 0, 0 };
+        int levels = bg_glued_levels(&c, k, &lv);
+        size_t last = budget_tables(&c, k, levels ? lv.from : line_end(t, k), &fs, &nf, &cap);
+        if (levels) {
+            BG_PUSH(fs, nf, cap, lv);
+            if ((size_t)lv.table.end_line - 1 > last)
+                last = (size_t)lv.table.end_line - 1;
+        } else
+            bg_table_free(&lv.table);
+        mark_table_lines(l, k, last);
+        k = last;
     }
     if (nf)
         bg_splice_tables(t, l, fs, nf);

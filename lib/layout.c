@@ -42,6 +42,12 @@ int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error 
             else if (strcmp(kv->key, "continues") == 0)
                 rc = lr->continues.code ? bg_pattern_error(err, kv->file, kv->line, "continues given twice")
                                         : bg_regex_compile(kv, &lr->continues, err);
+            else if (strcmp(kv->key, "share_site_lines") == 0)
+                rc = bg_kv_int(kv, &lr->share_site_lines, err);
+            else if (strcmp(kv->key, "share_site") == 0 && !lr->share_site.code)
+                rc = bg_regex_compile(kv, &lr->share_site, err);
+            else if (strcmp(kv->key, "page_chunk") == 0 && !lr->page_chunk.code)
+                rc = bg_regex_compile(kv, &lr->page_chunk, err);
             else if (strcmp(kv->key, "wrap_end") == 0 && !lr->wrap_end.code)
                 rc = bg_regex_compile(kv, &lr->wrap_end, err);
             else if (strcmp(kv->key, "wrap_start") == 0 && !lr->wrap_start.code)
@@ -71,6 +77,8 @@ void bg_layout_rules_free(bg_layout_rules *lr)
     bg_regex_free(&lr->continues);
     bg_regex_free(&lr->wrap_end);
     bg_regex_free(&lr->wrap_start);
+    bg_regex_free(&lr->share_site);
+    bg_regex_free(&lr->page_chunk);
     memset(lr, 0, sizeof *lr);
 }
 
@@ -570,6 +578,7 @@ typedef struct {
     size_t open_index;
     size_t last_line_chars;     /* characters of the open paragraph's last line */
     int blank_since;            /* blank lines since that line */
+    int page_cont;              /* the next segment goes on from the page before */
 } para_state;
 
 /* Text [a, b) of line k: it continues the open paragraph or starts one. */
@@ -582,6 +591,18 @@ static void text_segment(ctx *c, para_state *ps, size_t k, size_t a, size_t b)
     trim_range(c->t->s, &x, &y);
     size_t chars = bg_utf8_count(c->t->s + x, y - x);
 
+    if (!marked && ps->open && ps->page_cont) {
+        /* a page break is no paragraph break: the page goes on from where
+         * the one before stopped, mid-word as often as not */
+        bg_block *open = &c->out->blocks[ps->open_index];
+        bg_piece_add(&open->text, c->t, a, b, line);
+        open->end_line = line;
+        ps->last_line_chars = chars;
+        ps->blank_since = 0;
+        ps->page_cont = 0;
+        return;
+    }
+    ps->page_cont = 0;
     if (!marked && ps->open) {
         bg_block *open = &c->out->blocks[ps->open_index];
         long need = ps->blank_since ? c->lr->join_blank_min_chars : c->lr->join_min_chars;
@@ -626,6 +647,11 @@ static void text_line(ctx *c, para_state *ps, size_t k)
 {
     size_t a, b, h, e;
     text_range(c->t, k, &a, &b);
+    unsigned char page = c->out->page_mark[k];
+    if (page) {         /* a shared page's number is the site's, not the report's */
+        a += page & BG_PAGE_BYTES;
+        ps->page_cont = (page & BG_PAGE_CONT) != 0;
+    }
     const char *s = c->t->s + a;
     size_t n = b - a, seg = 0;
     if (c->hs->run_on.code && (long)bg_utf8_count(s, n) > c->hs->max_chars)
@@ -651,7 +677,9 @@ void bg_layout_build(const bg_text *t, const bg_layout_rules *lr, const bg_headi
     for (size_t k = 0; k < nl; k++)
         kind[k] = classify(&c, k);
     out->line_kind = bg_xcalloc(nl, 1);
+    out->page_mark = bg_xcalloc(nl ? nl : 1, 1);
     out->nlines = nl;
+    bg_page_chunks(t, lr, m, out->page_mark);
 
     para_state ps = { 0 };
     for (size_t k = 0; k < nl;) {
@@ -751,5 +779,6 @@ void bg_layout_free(bg_layout *l)
     }
     free(l->blocks);
     free(l->line_kind);
+    free(l->page_mark);
     memset(l, 0, sizeof *l);
 }

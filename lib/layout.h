@@ -80,14 +80,28 @@ typedef struct {
     bg_regex wrap_end, wrap_start;  /* a figure broken over two lines */
     long sheet_min_tokens;      /* a line of this many space-separated tokens ... */
     long sheet_max_avg_chars;   /* ... this short on average is a flattened spreadsheet */
+    bg_regex share_site;        /* a document-sharing site's line, within share_site_lines ... */
+    long share_site_lines;
+    bg_regex page_chunk;        /* ... then its pages, each a line starting 1、 2、 … */
 } bg_layout_rules;
 
 typedef struct {
     bg_block *blocks;
     size_t n, cap;
     unsigned char *line_kind;   /* bg_line_kind of line k at index k - 1 */
+    /* Line k starting a page of a document-sharing site (page_chunks.c):
+     * the bytes of its page number (BG_PAGE_BYTES bits), and BG_PAGE_CONT
+     * when the page goes on with the text of the one before; 0 for a line
+     * of any other text. */
+    unsigned char *page_mark;
     size_t nlines;
 } bg_layout;
+
+#define BG_PAGE_BYTES 0x7F
+#define BG_PAGE_CONT 0x80
+
+/* Mark the pages of a document-sharing site's copy into mark[0, nlines). */
+void bg_page_chunks(const bg_text *t, const bg_layout_rules *lr, bg_matcher *m, unsigned char *mark);
 
 int bg_layout_compile(const bg_records *recs, bg_layout_rules *lr, baogao_error *err);
 void bg_layout_rules_free(bg_layout_rules *lr);

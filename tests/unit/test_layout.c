@@ -259,6 +259,41 @@ static void test_noise(void)
     done(&d);
 }
 
+/* A document-sharing site's pages (1、 2、 after its 由会员分享 line) go on
+ * from each other: a break inside a figure or a sentence is no paragraph
+ * break, and the page numbers are neither headings nor text. Numbered
+ * lines anywhere else stay what they are. */
+static void test_shared_pages(void)
+{
+    doc d;
+    build(&d, "《某某项目绩效自评报告.docx》由会员分享,可在线阅读,更多相关请在某文库上搜索。\n"
+              "1、某某项目绩效自评报告本年度安排项目资金86\n"
+              "2、.5万元,用于乡道养护。\n"
+              "3、二、项目绩效全年养护里程120公里。\n");
+    CHECK_INT(d.l.page_mark[0], 0);
+    CHECK_INT(d.l.page_mark[1], 4);     /* 1、 */
+    CHECK_INT(d.l.page_mark[2], 4 | BG_PAGE_CONT);
+    CHECK_INT(d.l.page_mark[3], 4 | BG_PAGE_CONT);
+    CHECK_STR(blk(&d, 1)->text.s, "某某项目绩效自评报告本年度安排项目资金86.5万元,用于乡道养护。");
+    CHECK_INT(blk(&d, 1)->line, 2);
+    CHECK_INT(blk(&d, 1)->end_line, 3);
+    CHECK(blk(&d, 2)->has_marker);      /* a heading at a page's break stays one */
+    CHECK_STR(blk(&d, 2)->text.s, "二、项目绩效全年养护里程120公里。");
+    done(&d);
+
+    /* no site line: a numbered list is a list */
+    build(&d, "1、养护乡道。\n2、修复涵洞。\n");
+    CHECK_INT(d.l.page_mark[0], 0);
+    CHECK_INT(d.l.page_mark[1], 0);
+    CHECK_INT(d.l.n, 2);
+    done(&d);
+    /* pages out of order are not the site's */
+    build(&d, "由会员分享,可在线阅读\n1、第一页\n3、第三页\n");
+    CHECK_INT(d.l.page_mark[1], 4);
+    CHECK_INT(d.l.page_mark[2], 0);
+    done(&d);
+}
+
 static void test_join(void)
 {
     doc d;
@@ -467,6 +502,7 @@ int main(void)
     test_sheet();
     test_noise();
     test_join();
+    test_shared_pages();
     test_join_blank();
     test_run_on();
     test_pieces();

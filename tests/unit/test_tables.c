@@ -1841,27 +1841,97 @@ static void test_glued_indicators_read(void)
 {
     cJSON *root = convert(TITLE "见下表:一级指标二级指标三级指标指标值实际完成值产出指标数量指标培训班次>=6期已完成"
                           "质量指标结业合格率>=95%97%时效指标课程交付=按时完成已完成效益指标社会效益指标技能提升=明显已完成\n");
-    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_INT(count(root, "indicators"), 3);
     CHECK_STR(S(item(root, "indicators", 0), "level3"), "培训班次");
     CHECK_STR(S(item(root, "indicators", 0), "target"), ">=6期");
     CHECK_STR(S(item(root, "indicators", 0), "actual"), "已完成");
     CHECK_STR(S(item(root, "indicators", 1), "level2"), "质量指标");
     CHECK_STR(S(item(root, "indicators", 1), "target"), ">=95%");
     CHECK_STR(S(item(root, "indicators", 1), "actual"), "97%");
+    /* 按时完成已完成: which 完成 ends the target is not certain; the next
+     * group (a level word) is */
     CHECK(has_warning(root, "no certain split"));
+    CHECK_STR(S(item(root, "indicators", 2), "level1"), "效益指标");
+    CHECK_STR(S(item(root, "indicators", 2), "level2"), "社会效益指标");
+    CHECK_STR(S(item(root, "indicators", 2), "level3"), "技能提升");
+    CHECK_STR(S(item(root, "indicators", 2), "actual"), "已完成");
     cJSON_Delete(root);
 }
 
-/* An indicator table run together is said, not read; the same header with
- * its cells apart (a header with no rows) is no such table. */
+/* Two figures ending with the same unit are a target and an actual
+ * (50人52人); a unit the figures do not end with (五十人) leaves the row
+ * unread, the table said. */
 static void test_glued_indicators_warned(void)
 {
     cJSON *root = convert(TITLE "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标培训人数50人52人\n");
+    CHECK_INT(count(root, "indicators"), 1);
+    CHECK_STR(S(item(root, "indicators", 0), "target"), "50人");
+    CHECK_STR(S(item(root, "indicators", 0), "actual"), "52人");
+    cJSON_Delete(root);
+    root = convert(TITLE "一级指标二级指标三级指标年度指标值实际完成值产出指标数量指标培训人数五十人五十二人\n");
     CHECK_INT(count(root, "indicators"), 0);
     CHECK(has_warning(root, "run together"));
     cJSON_Delete(root);
     root = convert(TITLE "一级指标 二级指标 三级指标 年度指标值 实际完成值\n全年完成各项培训任务。\n");
     CHECK(!has_warning(root, "run together"));
+    cJSON_Delete(root);
+}
+
+/* A space left in a glued table stands inside a cell (产 出 指 标), and a
+ * name never runs over a level word: a row whose end is not certain
+ * (00, no unit) is skipped up to the next group, whose level-1 word the
+ * rows after it keep. */
+static void test_glued_indicators_spaced(void)
+{
+    cJSON *root = convert(TITLE "一级 指标二级 指标三级指标年度指标 值全年 完成值产 出 指 标数量 指标巡查里 程40公里40公里"
+                          "事故起数00质量 指标路灯完 好率98%99%\n");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 0), "level2"), "数量指标");
+    CHECK_STR(S(item(root, "indicators", 0), "level3"), "巡查里程");
+    CHECK_STR(S(item(root, "indicators", 0), "target"), "40公里");
+    CHECK_STR(S(item(root, "indicators", 1), "level1"), "产出指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "质量指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level3"), "路灯完好率");
+    CHECK_STR(S(item(root, "indicators", 1), "actual"), "99%");
+    CHECK(has_warning(root, "事故起数00"));
+    cJSON_Delete(root);
+}
+
+/* A table printed a row per line: a line break ends a row. The levels of
+ * a row that could not be read go on to the row below it; a level word
+ * printed twice (a merged cell) is one. */
+static void test_glued_indicators_lines(void)
+{
+    cJSON *root = convert(TITLE "一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施\n"
+                          "产出指标数量指标数量指标送餐人次≥3000人次3120人次\n"
+                          "时效指标送达时间午间送达已完成\n"
+                          "效益指标社会效益指标老人就餐便利明显提升明显提升\n"
+                          "可持续影响指标长期运营站点≥5个5个\n"
+                          "本项目总体运行良好。\n");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level2"), "数量指标");
+    CHECK_STR(S(item(root, "indicators", 0), "level3"), "送餐人次");
+    CHECK_STR(S(item(root, "indicators", 0), "target"), "≥3000人次");
+    CHECK_STR(S(item(root, "indicators", 0), "actual"), "3120人次");
+    CHECK_NUM(item(root, "indicators", 0), "line", 4);
+    CHECK_STR(S(item(root, "indicators", 1), "level1"), "效益指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level2"), "可持续影响指标");
+    CHECK_STR(S(item(root, "indicators", 1), "level3"), "长期运营站点");
+    CHECK_NUM(item(root, "indicators", 1), "line", 6);   /* its level-1 cell, held from line 6 */
+    cJSON_Delete(root);
+}
+
+/* Under a note column (未完成原因) a target not met may be followed by its
+ * note: what comes before the next level word is not read as a row. */
+static void test_glued_indicators_note(void)
+{
+    cJSON *root = convert(TITLE "一级指标二级指标三级指标年度指标值全年完成值未完成原因和改进措施产出指标数量指标"
+                          "维修水渠12条10条资金未到位设备保有率100%100%质量指标验收合格率100%100%\n");
+    CHECK_INT(count(root, "indicators"), 2);
+    CHECK_STR(S(item(root, "indicators", 0), "level3"), "维修水渠");
+    CHECK_STR(S(item(root, "indicators", 1), "level3"), "验收合格率");
+    CHECK(has_warning(root, "资金未到位"));
     cJSON_Delete(root);
 }
 
@@ -1986,6 +2056,9 @@ int main(void)
     test_padded_budget_row();
     test_glued_indicators_warned();
     test_glued_indicators_read();
+    test_glued_indicators_spaced();
+    test_glued_indicators_lines();
+    test_glued_indicators_note();
     test_budget_row_dropped_cell();
     test_wrapped_budget_rows();
     test_known_gaps();

@@ -294,8 +294,7 @@ static int is_figure(tctx *c, const bg_piece *cell)
 
 static int not_money(tctx *c, const char *s, long line)
 {
-    size_t ov[2];
-    return bg_match(c->m, &c->ar->not_money, s, strlen(s), 0, ov, 1, line);
+    return bg_match_remembered(c->m, &c->ar->not_money, s, strlen(s), line);
 }
 
 /* Does a column of the header hold no money (分值, 执行率, 得分)? */
@@ -307,14 +306,15 @@ static int header_not_money(tctx *c)
     return 0;
 }
 
+/* Asked of every number: its row's label and its column's header are asked
+ * about once each. */
 static int is_money(tctx *c, const char *row, const char *column, long line)
 {
-    size_t ov[2];
     const bg_regex *money = &c->ar->money, *not_money = &c->ar->not_money;
-    int yes = (row && bg_match(c->m, money, row, strlen(row), 0, ov, 1, line))
-              || (column && bg_match(c->m, money, column, strlen(column), 0, ov, 1, line));
-    int no = (row && bg_match(c->m, not_money, row, strlen(row), 0, ov, 1, line))
-             || (column && bg_match(c->m, not_money, column, strlen(column), 0, ov, 1, line));
+    int yes = (row && bg_match_remembered(c->m, money, row, strlen(row), line))
+              || (column && bg_match_remembered(c->m, money, column, strlen(column), line));
+    int no = (row && bg_match_remembered(c->m, not_money, row, strlen(row), line))
+             || (column && bg_match_remembered(c->m, not_money, column, strlen(column), line));
     return yes && !no;
 }
 

@@ -28,10 +28,18 @@ static void drop_trailing_verbs(const bg_amount_rules *ar, bg_matcher *m, const 
 /* Cut label s[*a, *b) down to its noun phrase (rules in [labels]). The verb
  * before the number goes first, so 支出为 keeps 支出 while 主要为货币资金
  * keeps 货币资金. */
+static void trim_label_rest(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line);
+
 static void trim_label(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
 {
-    size_t ov[2];
     drop_trailing_verbs(ar, m, s, *a, b, line);
+    trim_label_rest(ar, m, s, a, b, line);
+}
+
+/* trim_label once its trailing verbs are dropped. */
+static void trim_label_rest(const bg_amount_rules *ar, bg_matcher *m, const char *s, size_t *a, size_t *b, long line)
+{
+    size_t ov[2];
     for (size_t i = 0; i < ar->ndrop_before; i++) {
         size_t pos = *a, cut = *a;
         while (pos < *b && bg_match(m, &ar->drop_before[i], s, *b, pos, ov, 1, line) && ov[1] > ov[0]) {
@@ -99,8 +107,9 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
     bg_label_info li = { NULL, 0, 0, 0 };
     const char *s = p->s;
     size_t cs = clause_start(ar, m, s, from, amount_start, line), a = cs, b = amount_start, ov[2];
-    size_t verb_end = amount_start;
+    size_t verb_end = amount_start, hits = m->limit_hits;
     drop_trailing_verbs(ar, m, s, cs, &verb_end, line);
+    int verbs_read = m->limit_hits == hits;     /* else read again below, to warn as before */
     li.verb_a = verb_end;
     li.verb_b = amount_start;
     /* "其中:" stands as a clause of its own before the part it introduces */
@@ -113,7 +122,11 @@ bg_label_info bg_amount_label(const bg_amount_rules *ar, bg_matcher *m, const bg
     if (cs > from && bg_match(m, &ar->restate, s, amount_start, cs, ov, 1, line) && ov[0] == cs
         && (li.label = borrowed(ar, m, s, from, cs, line, &li.part)) != NULL)
         return li;
-    trim_label(ar, m, s, &a, &b, line);
+    if (verbs_read) {           /* trim_label's first step is the one taken above */
+        b = verb_end;
+        trim_label_rest(ar, m, s, &a, &b, line);
+    } else
+        trim_label(ar, m, s, &a, &b, line);
     if (b > a) {
         li.label = clean_or_null(s, a, b);
         return li;

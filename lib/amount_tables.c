@@ -26,8 +26,16 @@ typedef struct {
     int part_row;               /* the current row's label starts with 其中 */
     size_t block, row_index;    /* where we are */
     size_t shift;               /* the current row's cell k is under header cell k - shift; NO_COLUMN: none */
-    int header_joined;          /* header_text joins two rows */
+    int header_joined;          /* header_text joins two rows of one width: spans unsure */
+    int left_open;              /* the header's lowest row starts with an empty cell: merged from above */
+    size_t header_rows;         /* the rows header_text joins */
 } tctx;
+
+/* A header is printed over a few rows at most (a name, its note, its unit):
+ * a longer run of header-like rows (the level names of an indicator table
+ * read as one) starts a new header at each, rather than joining names
+ * without end. */
+enum { HEADER_ROWS_MAX = 3 };
 
 static int unit_in(tctx *c, const bg_regex *re, const char *s, size_t n, long line, char *unit, size_t size)
 {
@@ -153,20 +161,83 @@ static int is_header(tctx *c, const bg_row *row, int numbers)
     return filled > 0 && (named + notes) * 2 > filled;
 }
 
+/* Where a header row one cell or more wider than the header row right above
+ * it stands under that row: certain when its filled cells are one run under
+ * a single top cell (近两年收支金额 over 2022年 | 2023年) and each of its other
+ * cells is empty, merged down from the one top cell over it, which the
+ * widths then place (the top row has a cell for each, before and after the
+ * run). 1 and the run [*s, *e); 0 when any placement is a guess. */
+static int spread_under(const tctx *c, const bg_row *row, size_t *s, size_t *e)
+{
+    size_t a = 0, b;
+    while (a < row->n && bg_piece_chars(&row->cells[a]) == 0)
+        a++;
+    for (b = a; b < row->n && bg_piece_chars(&row->cells[b]) > 0; b++)
+        ;
+    for (size_t k = b; k < row->n; k++)
+        if (bg_piece_chars(&row->cells[k]) > 0)
+            return 0;           /* two runs: which top cell spans which is unsure */
+    if (b - a < 2 || c->header_n != a + 1 + (row->n - b) || !c->header_text[a] || !*c->header_text[a])
+        return 0;
+    *s = a;
+    *e = b;
+    return 1;
+}
+
+/* The header cells of row joined with those of the top cells over them
+ * (spread_under): the run's cells take the spanning cell's name before
+ * their own (近两年收支金额2022年), the empty cells their top cell's. */
+static void spread_header(tctx *c, const bg_row *row, size_t s, size_t e)
+{
+    char **text = bg_xcalloc(row->n, sizeof *text);
+    unsigned char *unit_only = bg_xcalloc(row->n, 1);
+    size_t filled = 0;
+    for (size_t k = 0; k < row->n; k++) {
+        size_t top = k < s ? k : k < e ? s : k - (e - s - 1);
+        const char *above = c->header_text[top] ? c->header_text[top] : "";
+        char *t = label_text(c, &row->cells[k]), unit[16];
+        unit_only[k] = c->unit_only[top]
+                       || (!*t && unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len,
+                                          row->cells[k].line, unit, sizeof unit));
+        if (k == 0)
+            c->left_open = !*t;
+        text[k] = *t ? bg_xasprintf("%s%s", above, t) : bg_xstrdup(above);
+        free(t);
+        if (*text[k])
+            filled = k + 1;
+    }
+    int joined = c->header_joined;     /* joined one by one above: as unsure as before */
+    free_header(c);
+    c->header_text = text;
+    c->unit_only = unit_only;
+    c->header_n = row->n;
+    c->header_filled = filled;
+    c->header = row;
+    c->header_joined = joined;
+}
+
 /* Make row the header of the rows below. Two header rows in a row of the
- * same width merge (预算数 over (调整后) reads 预算数(调整后)); a (万元) in a
- * header cell governs the rest of the table. */
+ * same width merge (预算数 over (调整后) reads 预算数(调整后)), a wider one
+ * under a narrower where its cells' places are certain (spread_under); a
+ * (万元) in a header cell governs the rest of the table. */
 static void install_header(tctx *c, const bg_row *row)
 {
     /* only a header row right above: a table may hold several headers (a
      * spreadsheet rebuilt from a cell stream), and a later one is new */
-    int merge = c->header && c->header_n == row->n && c->header + 1 == row;
+    int above = c->header && c->header + 1 == row && c->header_rows < HEADER_ROWS_MAX;
+    int merge = above && c->header_n == row->n;
+    size_t s = 0, e = 0;
     for (size_t k = 0; k < row->n; k++) {
         char unit[16];
         if (unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line, unit, sizeof unit)) {
             memcpy(c->unit, unit, sizeof unit);
             c->unit_source = "header";
         }
+    }
+    if (above && row->n > c->header_n && spread_under(c, row, &s, &e)) {
+        spread_header(c, row, s, e);
+        c->header_rows++;
+        return;
     }
     if (!merge) {
         free_header(c);
@@ -178,6 +249,8 @@ static void install_header(tctx *c, const bg_row *row)
         char unit[16];
         c->unit_only[k] |= !*t && unit_in(c, &c->ar->header_unit, row->cells[k].s, row->cells[k].len, row->cells[k].line,
                                          unit, sizeof unit);
+        if (k == 0)
+            c->left_open = !*t;
         if (merge && c->header_text[k] && *t) {
             char *joined = bg_xasprintf("%s%s", c->header_text[k], t);
             free(t);
@@ -194,6 +267,7 @@ static void install_header(tctx *c, const bg_row *row)
     c->header_filled = filled_width(row);
     c->header = row;
     c->header_joined = merge;
+    c->header_rows = merge ? c->header_rows + 1 : 1;
 }
 
 /* A figure such as ≥30万元 or 95.93%: a number and at most a short unit. A
@@ -220,8 +294,7 @@ static int is_figure(tctx *c, const bg_piece *cell)
 
 static int not_money(tctx *c, const char *s, long line)
 {
-    size_t ov[2];
-    return bg_match(c->m, &c->ar->not_money, s, strlen(s), 0, ov, 1, line);
+    return bg_match_remembered(c->m, &c->ar->not_money, s, strlen(s), line);
 }
 
 /* Does a column of the header hold no money (分值, 执行率, 得分)? */
@@ -233,14 +306,15 @@ static int header_not_money(tctx *c)
     return 0;
 }
 
+/* Asked of every number: its row's label and its column's header are asked
+ * about once each. */
 static int is_money(tctx *c, const char *row, const char *column, long line)
 {
-    size_t ov[2];
     const bg_regex *money = &c->ar->money, *not_money = &c->ar->not_money;
-    int yes = (row && bg_match(c->m, money, row, strlen(row), 0, ov, 1, line))
-              || (column && bg_match(c->m, money, column, strlen(column), 0, ov, 1, line));
-    int no = (row && bg_match(c->m, not_money, row, strlen(row), 0, ov, 1, line))
-             || (column && bg_match(c->m, not_money, column, strlen(column), 0, ov, 1, line));
+    int yes = (row && bg_match_remembered(c->m, money, row, strlen(row), line))
+              || (column && bg_match_remembered(c->m, money, column, strlen(column), line));
+    int no = (row && bg_match_remembered(c->m, not_money, row, strlen(row), line))
+             || (column && bg_match_remembered(c->m, not_money, column, strlen(column), line));
     return yes && !no;
 }
 
@@ -315,8 +389,8 @@ static const char *comparator_qualifier(const char *s, size_t a, size_t b)
  * row as wide as the header, counting or not the empty cells that end them
  * (a pipe row padded with ||). A row wider than its header is read against
  * it from the right only where the header's left part is merged from the
- * rows above (its first cell empty: 2022年 | 2023年 under 近两年收支金额; a
- * header of one row, not two joined) and the extra cells on the left are
+ * rows above (the first cell of its lowest row empty: 2022年 | 2023年 under
+ * 近两年收支金额; not two rows joined cell by cell) and the extra cells on the left are
  * row labels: no figure among them, and a last cell that is filled (a
  * trailing empty cell would move every column). */
 static size_t header_shift(tctx *c, const bg_row *row)
@@ -328,25 +402,43 @@ static size_t header_shift(tctx *c, const bg_row *row)
     if (row->n < c->header_n)
         return NO_COLUMN;
     size_t off = row->n - c->header_n;
-    if (*c->header_text[0] || c->header_joined || row->cells[row->n - 1].len == 0)
-        return NO_COLUMN;       /* two rows joined: their spans are unsure already */
+    if (!c->left_open || c->header_joined || row->cells[row->n - 1].len == 0)
+        return NO_COLUMN;       /* two rows joined cell by cell: their spans are unsure already */
     for (size_t k = 0; k < off; k++)
         if (is_figure(c, &row->cells[k]) || matches(c, &c->ar->cell_number, &row->cells[k]))
             return NO_COLUMN;
     return off;
 }
 
-/* The header cell over the current row's cell k, or NO_COLUMN. */
-static size_t column_of(const tctx *c, size_t k)
+/* Does the cell end with a colon (预算数:): a label whose value follows? */
+static int ends_with_colon(const bg_piece *cell)
+{
+    size_t n = cell->len;
+    while (n > 0 && cell->s[n - 1] == ' ')
+        n--;
+    return n > 0 && cell->s[n - 1] == ':';
+}
+
+/* The header cell over the current row's cell k, or NO_COLUMN. A cell under
+ * an empty header cell, right after its own label ending with a colon
+ * (预算数: | 3686.55 under 预算安排情况(调整后) | ""), is that label's value:
+ * label and value are one field, under the header cell over the label (a
+ * header cell merged over both, its empty half printed). A cell holding
+ * only the unit, (万元), is no empty half: it heads a column of money. */
+static size_t column_of(const tctx *c, const bg_row *row, size_t k)
 {
     if (c->shift == NO_COLUMN || k < c->shift || k - c->shift >= c->header_n)
         return NO_COLUMN;
-    return k - c->shift;
+    size_t h = k - c->shift;
+    const char *over = c->header_text[h], *left = h > 0 ? c->header_text[h - 1] : NULL;
+    if ((!over || !*over) && !c->unit_only[h] && left && *left && ends_with_colon(&row->cells[k - 1]))
+        return h - 1;
+    return h;
 }
 
-static const char *column_at(const tctx *c, size_t k)
+static const char *column_at(const tctx *c, const bg_row *row, size_t k)
 {
-    size_t h = column_of(c, k);
+    size_t h = column_of(c, row, k);
     return h == NO_COLUMN ? NULL : c->header_text[h];
 }
 
@@ -361,7 +453,7 @@ static void number_cell(tctx *c, const bg_row *row, size_t k, const bg_piece *la
         bg_group(c->m, &c->ar->cell_number, "num", &na, &nb);
         const char *q = bg_group(c->m, &c->ar->cell_number, "cmp", &ca, &cb) ? comparator_qualifier(cell->s, ca, cb) : NULL;
         char *rl = lab ? label_text(c, lab) : NULL;
-        size_t h = column_of(c, k);
+        size_t h = column_of(c, row, k);
         int known = h != NO_COLUMN;
         char *col = known && c->header_text[h] ? bg_xstrdup(c->header_text[h]) : NULL;
         /* a column headed by its unit alone (万元) holds money, whatever its rows */
@@ -436,7 +528,7 @@ static void table_row(tctx *c, const bg_row *row)
         int has_row_unit = lab && unit_in(c, &c->ar->header_unit, lab->s, lab->len, lab->line, row_unit, sizeof row_unit);
         if (bg_amount_possible(c->ar, row->cells[k].s, row->cells[k].len)) {
             char *rl = lab ? label_text(c, lab) : NULL;
-            const char *col = column_at(c, k);
+            const char *col = column_at(c, row, k);
             bg_cell_ctx ctx = { rl, col && *col ? col : NULL, NULL, NULL };
             bg_amounts_in_text(c->t, &row->cells[k], &ctx, c->ar, c->m, c->w, c->out);
             free(rl);
@@ -452,7 +544,7 @@ void bg_amounts_in_table(const bg_text *t, const bg_layout *l, size_t block, con
                          bg_matcher *m, bg_warnings *w, bg_amounts *out)
 {
     const bg_table *tb = &l->blocks[block].table;
-    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0 };
+    tctx c = { t, ar, m, w, out, "", NULL, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, 0, block, 0, NO_COLUMN, 0, 0, 0 };
     declared_before(&c, l, block);
     for (size_t r = 0; r < tb->n; r++) {
         c.row_index = r;

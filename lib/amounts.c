@@ -430,7 +430,18 @@ static size_t search_from(const bg_amount_rules *ar, const char *s, size_t len, 
     if (!ar->nanchors)
         return pos;
     for (size_t i = pos; i < len; i++) {
-        if (((unsigned char)s[i] & 0xC0) == 0x80 || !anchor_starts_with(ar, bmp_at(s, len, i)))
+        const unsigned char *u = (const unsigned char *)s + i;
+        long cp;
+        if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 2 < len) {
+            /* most of the text: bmp_at's reading, in line, and past its
+             * continuation bytes when they are some */
+            cp = (long)((u[0] & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 | (u[2] & 0x3Fu));
+            if (!anchor_starts_with(ar, cp)) {
+                if ((u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+                    i += 2;
+                continue;
+            }
+        } else if ((u[0] & 0xC0) == 0x80 || !anchor_starts_with(ar, bmp_at(s, len, i)))
             continue;
         for (size_t k = 0; k < ar->nanchors; k++) {
             size_t n = ar->anchors[k].n;

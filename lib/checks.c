@@ -295,9 +295,13 @@ static int percent_of(const bg_piece *cell, bg_dec *pct)
     return bg_dec_parse(cell->s + a, b - 1 - a, pct) == (int)(b - 1 - a);
 }
 
-static const char *label_of(const bg_amount *x)
+/* Does the cell's column name it as re says, or else, when the column names
+ * neither side of the rate (资金执行情况), its row (执行数:)? */
+static int named(ctx *c, const bg_regex *re, const bg_regex *other, const bg_amount *x)
 {
-    return x->column ? x->column : x->row ? x->row : x->label;
+    if (x->column && (matches(c, re, x->column) || matches(c, other, x->column)))
+        return matches(c, re, x->column);
+    return matches(c, re, x->row ? x->row : x->column ? NULL : x->label);
 }
 
 static void rate_in_row(ctx *c, const bg_rate_rule *rr, const bg_amount *num, const bg_amount *den)
@@ -337,7 +341,7 @@ static void rates(ctx *c)
             continue;
         for (size_t r = 0; r < c->cr->nrates; r++) {
             const bg_rate_rule *rr = &c->cr->rates[r];
-            if (!matches(c, &rr->numerator, label_of(num)))
+            if (!named(c, &rr->numerator, &rr->denominator, num))
                 continue;
             /* the denominator is the nearest matching cell to the left:
              * 年初预算数 | 全年预算数 | 全年执行数 divides by 全年预算数 */
@@ -346,7 +350,7 @@ static void rates(ctx *c)
                 const bg_amount *d = &a->items[j];
                 if (j != i && d->in_table && d->block == num->block && d->row_index == num->row_index
                     && d->parent == BG_NO_PARENT && d->cell < num->cell && (!den || d->cell > den->cell)
-                    && matches(c, &rr->denominator, label_of(d)))
+                    && named(c, &rr->denominator, &rr->numerator, d))
                     den = d;
             }
             if (den)

@@ -55,7 +55,7 @@ static size_t split_line(const bg_text *t, size_t k, seg *out)
     long col = 0;
     for (size_t i = a; i < b;) {
         uint32_t cp;
-        int len = bg_utf8_next(t->s + i, b - i, &cp);
+        int len = bg_utf8_step(t->s + i, b - i, &cp);
         long w = cp == '\t' ? 8 : cp_width(cp);
         if (cp == ' ' || cp == '\t') {
             spaces += cp == ' ' ? 1 : 2;

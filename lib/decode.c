@@ -22,44 +22,62 @@ typedef struct {
     int prev_cr;
 } writer;
 
+/* Room for k more characters (four bytes at most each) and the NUL after them. */
+static void reserve(writer *w, size_t k)
+{
+    size_t need = w->out.len + 4 * k + 1;
+    if (need > w->out.cap)
+        bg_grow(&w->out.s, &w->out.cap, need, 1);
+    if (need > w->orig_cap)
+        bg_grow(&w->orig, &w->orig_cap, need, sizeof *w->orig);
+}
+
 /* One character out, as UTF-8 (bg_utf8_put's encoding), every byte mapped to
- * `from`. Called once per character of a GB18030 or UTF-16 file: inline, with
- * one capacity check for both arrays. */
-static inline void put(writer *w, uint32_t cp, size_t from)
+ * `from`, where reserve() has made room for it. Called once per character of
+ * a GB18030 or UTF-16 file: inline. */
+static inline void put_reserved(writer *w, uint32_t cp, size_t from)
 {
     size_t len = w->out.len;
-    if (len + 5 > w->out.cap)
-        bg_grow(&w->out.s, &w->out.cap, len + 5, 1);
-    if (len + 5 > w->orig_cap)
-        bg_grow(&w->orig, &w->orig_cap, len + 5, sizeof *w->orig);
     unsigned char *o = (unsigned char *)w->out.s + len;
+    uint32_t *m = w->orig + len, f = (uint32_t)from;
     size_t n;
     if (cp < 0x80) {
         o[0] = (unsigned char)cp;
+        m[0] = f;
         n = 1;
-    } else if (cp < 0x800) {
-        o[0] = (unsigned char)(0xC0 | (cp >> 6));
-        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        o[0] = (unsigned char)(0xE0 | (cp >> 12));
-        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 3;
+        if (cp == '\r' || (cp == '\n' && !w->prev_cr))
+            w->line++;
+        w->prev_cr = cp == '\r';
     } else {
-        o[0] = (unsigned char)(0xF0 | (cp >> 18));
-        o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-        o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-        o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 4;
+        if (cp < 0x800) {
+            o[0] = (unsigned char)(0xC0 | (cp >> 6));
+            o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+            m[0] = m[1] = f;
+            n = 2;
+        } else if (cp < 0x10000) {
+            o[0] = (unsigned char)(0xE0 | (cp >> 12));
+            o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+            m[0] = m[1] = m[2] = f;
+            n = 3;
+        } else {
+            o[0] = (unsigned char)(0xF0 | (cp >> 18));
+            o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+            m[0] = m[1] = m[2] = m[3] = f;
+            n = 4;
+        }
+        w->prev_cr = 0;
     }
     o[n] = '\0';
-    for (size_t i = 0; i < n; i++)
-        w->orig[len + i] = (uint32_t)from;
     w->out.len = len + n;
-    if (cp == '\r' || (cp == '\n' && !w->prev_cr))
-        w->line++;
-    w->prev_cr = cp == '\r';
+}
+
+static inline void put(writer *w, uint32_t cp, size_t from)
+{
+    reserve(w, 1);
+    put_reserved(w, cp, from);
 }
 
 static void fail(baogao_error *err, baogao_code code, long offset, const char *fmt, ...)
@@ -147,6 +165,29 @@ static utf8_stats utf8_scan(const unsigned char *in, size_t n)
             i += 3;
             continue;
         }
+        /* a two-byte sequence, or a lead byte of one before a byte that
+         * continues none (a GBK character), as utf8_seq reads them */
+        if (in[i] >= 0xC2 && in[i] <= 0xDF && i + 1 < n) {
+            if ((in[i + 1] & 0xC0) == 0x80) {
+                st.multibyte++;
+                i += 2;
+                continue;
+            }
+            if (st.first_bad < 0)
+                st.first_bad = (long)i;
+            st.bad++;
+            i++;
+            continue;
+        }
+        /* a byte no sequence starts with (half the lead bytes of GBK text):
+         * bad, as utf8_seq says, without asking it */
+        if (in[i] < 0xC2 || in[i] > 0xF4) {
+            if (st.first_bad < 0)
+                st.first_bad = (long)i;
+            st.bad++;
+            i++;
+            continue;
+        }
         int len = utf8_seq(in, n, i);
         if (len > 0) {
             st.multibyte++;
@@ -213,11 +254,16 @@ static unsigned unit16(const unsigned char *p, int big)
     return big ? (unsigned)(p[0] << 8 | p[1]) : (unsigned)(p[1] << 8 | p[0]);
 }
 
+/* ASCII text, general punctuation, CJK, fullwidth forms. Tested from the
+ * top: GBK bytes read as UTF-16 (what is asked of every GBK file) are mostly
+ * 0x8000 and above. */
 static inline int plausible16(unsigned v)
 {
-    return (v >= 0x20 && v < 0x7F) || v == '\t' || v == '\n' || v == '\r'
-        || (v >= 0x2000 && v <= 0x206F) || (v >= 0x3000 && v <= 0x9FFF)
-        || (v >= 0xFF00 && v <= 0xFFEF);
+    if (v >= 0x3000)
+        return v <= 0x9FFF || (v >= 0xFF00 && v <= 0xFFEF);
+    if (v >= 0x2000)
+        return v <= 0x206F;
+    return (v >= 0x20 && v < 0x7F) || v == '\t' || v == '\n' || v == '\r';
 }
 
 /* 'L' or 'B' when nearly every 16-bit unit of the first 64 KiB reads as text
@@ -330,17 +376,18 @@ static int decode_gb18030(const unsigned char *in, size_t n, int lossy, writer *
         size_t r = iconv(cd, &ip, &il, &op, &ol);
         int e = r == (size_t)-1 ? errno : 0;
         size_t ncp = (chunk_cap * 4 - ol) / 4, end = (size_t)((unsigned char *)ip - in);
+        if (!native)            /* UTF-32LE to the host's order, where WCHAR_T has it already */
+            for (size_t k = 0; k < ncp; k++) {
+                uint32_t cp = (uint32_t)u32[4 * k] | (uint32_t)u32[4 * k + 1] << 8
+                            | (uint32_t)u32[4 * k + 2] << 16 | (uint32_t)u32[4 * k + 3] << 24;
+                memcpy(u32 + 4 * k, &cp, sizeof cp);
+            }
+        reserve(w, ncp);
         for (size_t k = 0; k < ncp; k++) {
             size_t len = gb_char_len(in, n, pos);
             uint32_t cp;
-            if (native) {
-                wchar_t wc;
-                memcpy(&wc, u32 + 4 * k, sizeof wc);
-                cp = (uint32_t)wc;
-            } else
-                cp = (uint32_t)u32[4 * k] | (uint32_t)u32[4 * k + 1] << 8
-                   | (uint32_t)u32[4 * k + 2] << 16 | (uint32_t)u32[4 * k + 3] << 24;
-            put(w, cp, pos);
+            memcpy(&cp, u32 + 4 * k, sizeof cp);
+            put_reserved(w, cp, pos);
             pos += len ? len : 1;
         }
         pos = end;   /* the structure and iconv agree on well-formed input; trust iconv */

@@ -119,8 +119,10 @@ void jw_open(jw *w, char c, int array)
     jw_putc(w, c);
     if (!array && w->pretty)
         jw_putc(w, '\n');
+    size_t cap = w->levels_cap;
     bg_grow(&w->items, &w->levels_cap, w->depth + 1, sizeof *w->items);
-    w->is_array = bg_xrealloc(w->is_array, w->levels_cap);
+    if (w->levels_cap != cap || !w->is_array)     /* resized with items only when they grow */
+        w->is_array = bg_xrealloc(w->is_array, w->levels_cap);
     w->items[w->depth] = 0;
     w->is_array[w->depth] = (unsigned char)array;
     w->depth++;

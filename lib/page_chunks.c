@@ -10,6 +10,10 @@
 
 #include <stdlib.h>
 
+/* The site's line names the document and the site: a longer line is the
+ * report (a whole report on one line is not searched for it). */
+enum { SHARE_LINE_MAX = 2048 };
+
 /* The number at the start of line s[0, n) matched by the page pattern:
  * its value, the marker's length into *len; -1 when there is none. */
 static long page_number(bg_matcher *m, const bg_regex *re, const char *s, size_t n, long line, size_t *len)
@@ -42,7 +46,7 @@ void bg_page_chunks(const bg_text *t, const bg_layout_rules *lr, bg_matcher *m, 
     size_t k = 0, ov[2];
     for (; k < t->nlines && (long)k < lr->share_site_lines; k++) {
         size_t a = t->lines[k], e = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
-        if (bg_match(m, &lr->share_site, t->s + a, e - a, 0, ov, 1, (long)k + 1))
+        if (e - a <= SHARE_LINE_MAX && bg_match(m, &lr->share_site, t->s + a, e - a, 0, ov, 1, (long)k + 1))
             break;
     }
     if (k >= t->nlines || (long)k >= lr->share_site_lines)

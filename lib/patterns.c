@@ -7,6 +7,7 @@
  * A value runs to the end of its line (surrounding spaces trimmed). The
  * meaning of each type and key belongs to the stage that uses it. */
 #include "patterns.h"
+#include "regex_first.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -111,7 +112,7 @@ int bg_regex_slots_filled(const bg_record *r, const bg_regex_slot *slots, size_t
  * start-up optimizations would reject before trying any match, so results,
  * and limit warnings, are the same as without it. */
 
-#define BG_HEADER 64
+#define BG_HEADER 192
 /* PCRE2 looks for the required code unit only within this many bytes of the
  * start (REQ_CU_MAX, 5000 in 10.42, 1000 in older releases). */
 #define BG_REQ_CU_MAX 1000
@@ -133,6 +134,8 @@ typedef struct {
     uint8_t first, last;
     uint32_t minlen;        /* characters, so a lower bound on bytes too */
     uint8_t bitmap[32];     /* possible first code units (anchored expressions) */
+    uint32_t nfirst;        /* ^ expressions: the characters a match starts with (0: unknown) */
+    bg_cp_range first_cp[BG_FIRST_RANGES];
 } bg_prefilter;
 
 #define BG_PREFILTER_MAGIC 0x62677066u
@@ -169,7 +172,7 @@ static int caseless_safe(uint32_t unit)
     return !((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z');
 }
 
-static void prefilter_init(pcre2_code *code)
+static void prefilter_init(pcre2_code *code, const char *source)
 {
     bg_prefilter *pf = prefilter_of(code);
     uint32_t opts = 0, type = 0, unit = 0;
@@ -200,6 +203,34 @@ static void prefilter_init(pcre2_code *code)
         pf->has_bitmap = 1;
         memcpy(pf->bitmap, bitmap, sizeof pf->bitmap);
     }
+    /* Of CJK text the first byte says little (a few lead bytes start every
+     * ideograph): the first character of a match says which cells a column
+     * header's expression can name at all. */
+    if (pf->anchored)
+        pf->nfirst = (uint32_t)bg_regex_first_chars(source, pf->first_cp);
+}
+
+/* 0 when the character at u (left bytes, left > 0) starts no match of an
+ * expression anchored at the subject's start; 1 when it may, or when it is
+ * no whole character (PCRE2 is asked as before). */
+static int first_char_fits(const bg_prefilter *pf, const unsigned char *u, size_t left)
+{
+    uint32_t cp;
+    if (u[0] < 0x80)
+        cp = u[0];
+    else if ((u[0] & 0xF0) == 0xE0 && left >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80
+             && (u[0] != 0xE0 || u[1] >= 0xA0))
+        cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    else if ((u[0] & 0xE0) == 0xC0 && u[0] >= 0xC2 && left >= 2 && (u[1] & 0xC0) == 0x80)
+        cp = (uint32_t)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+    else
+        return 1;
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return 1;
+    for (uint32_t i = 0; i < pf->nfirst; i++)
+        if (cp >= pf->first_cp[i].lo && cp <= pf->first_cp[i].hi)
+            return 1;
+    return 0;
 }
 
 /* 1 if no match of the expression can start in s[start..n). */
@@ -217,6 +248,8 @@ static int prefilter_rejects(const bg_prefilter *pf, const char *s, size_t n, si
             return 1;
     }
     if (pf->has_last && left < BG_REQ_CU_MAX && !memchr(u, pf->last, left))
+        return 1;
+    if (pf->nfirst && start == 0 && left > 0 && !first_char_fits(pf, u, left))
         return 1;
     return 0;
 }
@@ -240,7 +273,7 @@ int bg_regex_compile(const bg_kv *kv, bg_regex *out, baogao_error *err)
         return bg_pattern_error(err, kv->file, kv->line, "%s: %s at offset %zu of the expression",
                                 kv->key, (const char *)msg, (size_t)at);
     }
-    prefilter_init(out->code);
+    prefilter_init(out->code, kv->value);
     return 0;
 }
 
@@ -366,7 +399,23 @@ void bg_matcher_init(bg_matcher *m, bg_warnings *w)
     pcre2_set_depth_limit(m->mctx, BG_DEPTH_LIMIT);
     m->warnings = w;
     m->limit_hits = 0;
+    m->memo = NULL;
+    m->memo_n = m->memo_cap = 0;
 }
+
+struct bg_memo_entry {
+    uint64_t hash;
+    const void *owner;
+    char *key;              /* owned; NULL: a free slot */
+    size_t n;
+    int value;
+};
+
+/* Entries a conversion remembers at most, and the longest text remembered
+ * (a longer one is no header or label, and rarely asked twice): past them
+ * it matches as before. */
+#define BG_MEMO_MAX 65536
+#define BG_MEMO_KEY_MAX 256
 
 void bg_matcher_free(bg_matcher *m)
 {
@@ -374,6 +423,63 @@ void bg_matcher_free(bg_matcher *m)
     pcre2_match_context_free(m->mctx);
     m->md = NULL;
     m->mctx = NULL;
+    for (size_t i = 0; i < m->memo_cap; i++)
+        free(m->memo[i].key);
+    free(m->memo);
+    m->memo = NULL;
+    m->memo_n = m->memo_cap = 0;
+}
+
+static uint64_t memo_hash(const void *owner, const char *key, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)owner;     /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)key[i]) * 0x100000001b3u;
+    return h;
+}
+
+/* The slot of key, or the free slot where it would go; memo_cap > 0. */
+static bg_memo_entry *memo_slot(bg_memo_entry *tab, size_t cap, uint64_t h, const void *owner, const char *key,
+                                size_t n)
+{
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        bg_memo_entry *e = &tab[i];
+        if (!e->key || (e->hash == h && e->owner == owner && e->n == n && memcmp(e->key, key, n) == 0))
+            return e;
+    }
+}
+
+int bg_memo_get(const bg_matcher *m, const void *owner, const char *key, size_t n, int *value)
+{
+    if (!m->memo_n || n > BG_MEMO_KEY_MAX)
+        return 0;
+    const bg_memo_entry *e = memo_slot(m->memo, m->memo_cap, memo_hash(owner, key, n), owner, key, n);
+    if (!e->key)
+        return 0;
+    *value = e->value;
+    return 1;
+}
+
+void bg_memo_put(bg_matcher *m, const void *owner, const char *key, size_t n, int value, size_t limit_hits_before)
+{
+    if (m->limit_hits != limit_hits_before || m->memo_n >= BG_MEMO_MAX || n > BG_MEMO_KEY_MAX)
+        return;
+    if (2 * (m->memo_n + 1) > m->memo_cap) {        /* at most half full */
+        size_t cap = m->memo_cap ? 2 * m->memo_cap : 256;
+        bg_memo_entry *tab = bg_xcalloc(cap, sizeof *tab);
+        for (size_t i = 0; i < m->memo_cap; i++)
+            if (m->memo[i].key)
+                *memo_slot(tab, cap, m->memo[i].hash, m->memo[i].owner, m->memo[i].key, m->memo[i].n) = m->memo[i];
+        free(m->memo);
+        m->memo = tab;
+        m->memo_cap = cap;
+    }
+    uint64_t h = memo_hash(owner, key, n);
+    bg_memo_entry *e = memo_slot(m->memo, m->memo_cap, h, owner, key, n);
+    if (e->key)
+        return;             /* remembered already */
+    *e = (bg_memo_entry){ h, owner, bg_xstrndup(key, n), n, value };
+    m->memo_n++;
 }
 
 int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,
@@ -404,6 +510,17 @@ int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t 
         ov[2 * i + 1] = used ? v[2 * i + 1] : SIZE_MAX;
     }
     return 1;
+}
+
+int bg_match_remembered(bg_matcher *m, const bg_regex *re, const char *s, size_t n, long line)
+{
+    int yes;
+    if (bg_memo_get(m, re, s, n, &yes))
+        return yes;
+    size_t ov[2], hits = m->limit_hits;
+    yes = bg_match(m, re, s, n, 0, ov, 1, line);
+    bg_memo_put(m, re, s, n, yes, hits);
+    return yes;
 }
 
 int bg_group(const bg_matcher *m, const bg_regex *re, const char *name, size_t *a, size_t *b)

@@ -74,23 +74,42 @@ typedef struct {
 extern const bg_builtin_file bg_builtin_patterns[];
 extern const size_t bg_builtin_patterns_count;
 
+typedef struct bg_memo_entry bg_memo_entry;
+
 /* Per-conversion matching state: match data is not shareable between
- * threads, so each conversion owns one. */
+ * threads, so each conversion owns one, and with it the answers remembered
+ * by bg_memo_put. */
 typedef struct {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     bg_warnings *warnings;
     size_t limit_hits;
+    bg_memo_entry *memo;    /* open addressing, memo_cap a power of two */
+    size_t memo_n, memo_cap;
 } bg_matcher;
 
 void bg_matcher_init(bg_matcher *m, bg_warnings *w);
 void bg_matcher_free(bg_matcher *m);
+
+/* A conversion's memory of answers that depend on nothing but a text and the
+ * compiled patterns, asked again of the same text (the role a header cell
+ * names: a report repeats its tables' headers and cells). `owner` tells the
+ * askers apart. 1 with *value when `key` was answered before. */
+int bg_memo_get(const bg_matcher *m, const void *owner, const char *key, size_t n, int *value);
+/* Remember value for key. An answer found while a match gave up at its limit
+ * (limit_hits moved since limit_hits_before) is not remembered: asked again,
+ * the text is matched and warned about again, as if never remembered. */
+void bg_memo_put(bg_matcher *m, const void *owner, const char *key, size_t n, int value, size_t limit_hits_before);
 
 /* Match re against s[0..n) from start. Returns 1 and fills ov (2 * nov
  * offsets, unset groups = -1 as SIZE_MAX) on a match, 0 otherwise. A match
  * or depth limit hit counts as no match and records a warning with `line`. */
 int bg_match(bg_matcher *m, const bg_regex *re, const char *s, size_t n, size_t start,
              size_t *ov, int nov, long line);
+/* Whether re matches s[0..n) (bg_match from 0, no offsets), remembered for
+ * the conversion (bg_memo_put): for a text asked about again and again (a
+ * row's label and a column's header, for every number under them). */
+int bg_match_remembered(bg_matcher *m, const bg_regex *re, const char *s, size_t n, long line);
 /* Offsets of a named group after bg_match, or 0 if unset. */
 int bg_group(const bg_matcher *m, const bg_regex *re, const char *name, size_t *a, size_t *b);
 

@@ -126,8 +126,15 @@ void bg_table_rules_free(bg_table_rules *tr)
 
 /* ---- headers -------------------------------------------------------------- */
 
+/* Every stage that reads a table asks its cells' roles, and a report repeats
+ * its headers and cells: each text is matched against the column headers
+ * once a conversion. */
 bg_role bg_header_role(const bg_table_rules *tr, bg_matcher *m, const char *s, size_t len, long line)
 {
+    int known;
+    if (bg_memo_get(m, tr, s, len, &known))
+        return (bg_role)known;
+    size_t hits = m->limit_hits;
     char *t = bg_clean(s, len);
     size_t ov[2], n = strlen(t);
     bg_role role = BG_R_NONE;
@@ -135,6 +142,7 @@ bg_role bg_header_role(const bg_table_rules *tr, bg_matcher *m, const char *s, s
         if (bg_match(m, &tr->columns[i].header, t, n, 0, ov, 1, line))
             role = tr->columns[i].role;
     free(t);
+    bg_memo_put(m, tr, s, len, (int)role, hits);
     return role;
 }
 

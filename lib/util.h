@@ -56,6 +56,21 @@ void bg_warnings_free(bg_warnings *w);
 /* Decode one UTF-8 character of already-validated text at s (n bytes left).
  * Returns its length (1 for a stray byte, which yields cp = 0xFFFD). */
 int bg_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* bg_utf8_next with its common cases in line (ASCII, and the three-byte
+ * characters most of CJK is), for the loops that read every character. */
+static inline int bg_utf8_step(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (n > 0 && u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    if (n >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        return 3;
+    }
+    return bg_utf8_next(s, n, cp);
+}
 /* Encode cp into out (4 bytes room); returns the length. */
 int bg_utf8_put(uint32_t cp, char *out);
 /* Number of characters (code points) in s[0..n). */

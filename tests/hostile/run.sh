@@ -522,6 +522,13 @@ worst layout-sheet-1m rep '项目 ' 1000000 '' ''
 # [cell-stream] a one-line sheet of header-like cells that never name three
 # columns: each start's run of header cells is walked once, not once per start
 worst stream-header-like-1m rep '执行率 ' 300000 '' ''
+# glued indicator rows (lib/glued_levels.c): many rows on one line; a row
+# whose actual stands only at the far end (the search for it stops at a
+# target's reach); a document-sharing site's pages, a row each
+worst glued-levels-rows rep '产出指标数量指标培训人数100%100%' 20000 '一级指标二级指标三级指标指标值完成值' ''
+worst glued-levels-actual-far rep '产出指标甲≥' 300000 '一级指标二级指标三级指标指标值完成值' '已完成'
+shared_pages() { awk 'BEGIN { print "由会员分享,可在线阅读"; print "1、一级指标二级指标三级指标指标值完成值"; for (i = 2; i < 100000; i++) printf "%d、产出指标数量指标培训人数100%%100%%\n", i }'; }
+worst glued-levels-shared-pages shared_pages
 # [cell-stream] one cell per line: a header and rows again and again
 worst stream-cell-lines rep '一级指标\n\n二级指标\n\n三级指标\n\n分值\n\n得分\n\n产出指标\n\n数量指标\n\n培训人数\n\n5\n\n4\n\n' 30000 '' ''
 # [cell-stream] column_slack: many small tables laid out with spaces, cut out of the paragraphs in one pass

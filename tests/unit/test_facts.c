@@ -45,6 +45,17 @@ static const bg_amount_fact *fact_of(const baogao_result *r, const char *text)
     CHECK_STR(f_->item, (i_)); \
 } while (0)
 
+/* The first amount whose text is `text`: its column, measure and year. */
+#define CHECK_CELL(r, text, c_, m_, p_) do { \
+    long i_ = find((r), (text), 0); \
+    CHECK(i_ >= 0); \
+    if (i_ >= 0) { \
+        CHECK_STR((r)->amounts.items[i_].column, (c_)); \
+        CHECK_STR((r)->facts.of[i_].measure, (m_)); \
+        CHECK_INT((r)->facts.of[i_].period, (p_)); \
+    } \
+} while (0)
+
 /* ---- measure ------------------------------------------------------------------ */
 
 static void test_measure(void)
@@ -171,15 +182,11 @@ static void test_tables(void)
         CHECK_STR(r->amounts.items[i].column, "执行数2023年执行数");
         CHECK_STR(r->facts.of[i].measure, "执行数");
     }
-    i = find(r, "80.10", 0);                              /* its left part merged from above: read from the right */
-    CHECK(i >= 0);
-    if (i >= 0) {
-        CHECK_STR(r->amounts.items[i].column, "2021年");
-        CHECK_INT(r->facts.of[i].period, 2021);
-        CHECK_STR(r->amounts.items[i + 1].column, "2022年");
-        CHECK_INT(r->facts.of[i + 1].period, 2022);
-        CHECK_STR(r->amounts.items[i - 1].column, NULL);  /* no header cell over 本年预算数's figure */
-    }
+    /* its left part merged from above: read from the right; the wider row of
+     * years joined under the one cell over them, the others under theirs */
+    CHECK_CELL(r, "86.40", "本年预算数", "预算数", 2023);
+    CHECK_CELL(r, "80.10", "近两年决算数2021年", "决算数", 2021);
+    CHECK_CELL(r, "83.25", "近两年决算数2022年", "决算数", 2022);
     baogao_result_free(r);
 
     /* a table whose header names other years: a figure of an unknown column has no year */
@@ -195,6 +202,64 @@ static void test_tables(void)
         CHECK_INT(r->facts.of[i].period, 0);
         CHECK_INT(r->facts.of[i + 1].period, 0);
     }
+    baogao_result_free(r);
+}
+
+/* ---- header rows ------------------------------------------------------------------ */
+
+static void test_header_rows(void)
+{
+    /* 003's shape: 当年金额 over an empty cell, 近两年金额 over the years; the
+     * last years' 指标值 are history, no target, the expected one a target */
+    baogao_result *r = convert_str("某局2024年部门整体绩效目标申报表\n"
+                                   "单位：万元\n"
+                                   "资金构成\t当年金额\t占比\t近两年金额\n"
+                                   "\t\t\t2022年\t2023年\n"
+                                   "收入\t财政拨款\t40.0\t100%\t30.0\t35.0\n"
+                                   "\n"
+                                   "\t三级指标\t指标值\t\n"
+                                   "\t\t近两年指标值\t预期当年实现值\n"
+                                   "\t\t2022年\t2023年\t\n"
+                                   "\t罚没收入\t≥3万元\t≥4万元\t≥5万元\n");
+    CHECK_CELL(r, "40.0", "当年金额", NULL, 2024);
+    CHECK_CELL(r, "30.0", "近两年金额2022年", NULL, 2022);
+    CHECK_FACT(r, "≥3万元", NULL, 2022, NULL);
+    CHECK_FACT(r, "≥5万元", "目标值", 2024, NULL);
+    baogao_result_free(r);
+
+    /* a wider row whose places are not certain is not joined: two runs of
+     * names (年初数 | 调整数 under 预算数? under 执行数?), or a run under two cells */
+    r = convert_str("某局2023年度部门整体支出绩效自评报告\n"
+                    "单位：万元\n"
+                    "项目\t预算数\t执行数\n"
+                    "\t年初数\t调整数\t\t全年数\n"
+                    "办公经费\t20.00\t22.00\t\t21.00\n"
+                    "\n"
+                    "单位：万元\n"
+                    "项目\t预算数\t执行数\n"
+                    "\t年初数\t调整数\t全年数\n"
+                    "印刷经费\t30.00\t32.00\t31.00\n");
+    CHECK_CELL(r, "22.00", "调整数", NULL, 2023);
+    CHECK_CELL(r, "31.00", "全年数", NULL, 2023);
+    baogao_result_free(r);
+
+    /* a header cell merged over a label and its value (预算数: | 120.00): the value
+     * stands under it; a label without its colon pairs with nothing. The rate
+     * is still checked, its figures named by their rows */
+    r = convert_str("某局2023年度部门整体支出绩效自评报告\n"
+                    "单位：万元\n"
+                    "一、预算执行情况\t\t预算安排情况(调整后)\t\t资金执行情况\t\t执行率\t\n"
+                    "\t\t预算数:\t120.00\t执行数:\t110.00\t91.67%\t\n"
+                    "\t\t其中:财政资金\t100.00\t其中:财政资金\t95.00\t\t\n"
+                    "\t\t办公经费\t20.00\t\t\t\t\n");
+    CHECK_CELL(r, "120.00", "预算安排情况(调整后)", "全年预算数", 2023);
+    CHECK_CELL(r, "110.00", "资金执行情况", "执行数", 2023);
+    CHECK_CELL(r, "100.00", NULL, "全年预算数", 2023);          /* a part: its total's */
+    CHECK_CELL(r, "20.00", NULL, NULL, 2023);
+    int rate = 0;
+    for (size_t k = 0; k < r->checks.n; k++)
+        rate += strcmp(r->checks.items[k].rule, "rate_matches") == 0 && r->checks.items[k].ok;
+    CHECK_INT(rate, 1);
     baogao_result_free(r);
 }
 
@@ -439,6 +504,7 @@ int main(void)
     test_measure();
     test_period();
     test_tables();
+    test_header_rows();
     test_link();
     test_seed_001();
     test_levels();

@@ -367,8 +367,49 @@ static void test_builtin(void)
     baogao_patterns_free(p);
 }
 
+/* Answers remembered for a conversion are the answers: asked again, the same;
+ * a long text, or one whose match gave up at its limit, is not remembered. */
+static void test_memo(void)
+{
+    bg_kv kv = { "header", "^(?:预算数|执行数)", "t.txt", 1 }, hard = { "hard", "^(a+)+$", "t.txt", 2 };
+    bg_regex re, slow;
+    baogao_error err;
+    CHECK_INT(bg_regex_compile(&kv, &re, &err), 0);
+    CHECK_INT(bg_regex_compile(&hard, &slow, &err), 0);
+    bg_warnings w = { 0 };
+    bg_matcher m;
+    bg_matcher_init(&m, &w);
+    for (int round = 0; round < 2; round++) {
+        CHECK_INT(bg_match_remembered(&m, &re, "预算数", strlen("预算数"), 1), 1);
+        CHECK_INT(bg_match_remembered(&m, &re, "年初预算数", strlen("年初预算数"), 1), 0);
+    }
+    CHECK_INT(m.memo_n, 2);
+    int v;
+    CHECK_INT(bg_memo_get(&m, &re, "预算数", strlen("预算数"), &v), 1);
+    CHECK_INT(v, 1);
+    CHECK_INT(bg_memo_get(&m, &slow, "预算数", strlen("预算数"), &v), 0);     /* another asker */
+    char longer[400];
+    memset(longer, 'a', sizeof longer);
+    CHECK_INT(bg_match_remembered(&m, &re, longer, sizeof longer, 1), 0);
+    CHECK_INT(m.memo_n, 2);
+    /* (a+)+$ on a run of a's and a b backtracks past the match limit */
+    char bad[64];
+    memset(bad, 'a', sizeof bad - 2);
+    bad[sizeof bad - 2] = 'b';
+    bad[sizeof bad - 1] = '\0';
+    for (int round = 0; round < 2; round++)
+        CHECK_INT(bg_match_remembered(&m, &slow, bad, strlen(bad), 7), 0);
+    CHECK_INT(m.memo_n, 2);
+    CHECK_INT(w.n, 2);      /* warned each time, as an unremembered match does */
+    bg_matcher_free(&m);
+    bg_warnings_free(&w);
+    bg_regex_free(&re);
+    bg_regex_free(&slow);
+}
+
 int main(void)
 {
+    test_memo();
     test_records();
     test_headings();
     test_layout_rules();

@@ -64,7 +64,7 @@ int bg_amount_field_build(const bg_amount_rules *ar, bg_matcher *m, const bg_pie
     bg_amount_set_wan(a, u);
     a->text = bg_xstrndup(s + h->num_a, n);
     a->start = bg_piece_pos(p, h->num_a);
-    a->end = bg_piece_pos(p, h->num_b - 1) + 1;    /* a figure ends with a digit: not where the next line starts */
+    a->end = bg_piece_end(p, h->num_b);    /* not where the next line starts */
     a->line = p->line;
     return 1;
 }

@@ -368,7 +368,7 @@ static void push_number(tctx *c, const bg_piece *cell, size_t na, size_t nb, con
         tb--;
     a.text = bg_xstrndup(cell->s + ta, tb - ta);
     a.start = bg_piece_pos(cell, ta);
-    a.end = bg_piece_pos(cell, tb);
+    a.end = bg_piece_end(cell, tb);
     a.line = bg_text_line(c->t, a.start);
     a.in_table = 1;
     a.block = c->block;

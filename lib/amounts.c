@@ -343,7 +343,7 @@ static int build(const bg_piece *p, const size_t *ov, const bg_cell_ctx *cell, c
         a->per = bg_xstrndup(s + per.a, per.b - per.a);
     a->text = bg_xstrndup(s + ov[0], ov[1] - ov[0]);
     a->start = bg_piece_pos(p, ov[0]);
-    a->end = bg_piece_pos(p, ov[1]);
+    a->end = bg_piece_end(p, ov[1]);
     a->line = line;
     return 1;
 }

@@ -245,6 +245,11 @@ size_t bg_piece_pos(const bg_piece *p, size_t i)
     return r->from + (i - r->at);
 }
 
+size_t bg_piece_end(const bg_piece *p, size_t i)
+{
+    return i == 0 ? bg_piece_pos(p, 0) : bg_piece_pos(p, i - 1) + 1;
+}
+
 void bg_piece_free(bg_piece *p)
 {
     free(p->s);

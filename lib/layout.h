@@ -139,6 +139,10 @@ void bg_piece_finish(bg_piece *p);
 /* The normalized-text offset of byte i of p (0 <= i <= p->len; i == len is
  * where its last range ends). */
 size_t bg_piece_pos(const bg_piece *p, size_t i);
+/* The normalized-text offset just past byte i - 1 of p: where a span of
+ * p ending at i ends (bg_piece_pos(p, i) would be where the next range
+ * starts, the line break between included). */
+size_t bg_piece_end(const bg_piece *p, size_t i);
 /* Append the text of src, with its offsets, to dst. */
 void bg_piece_append(bg_piece *dst, const bg_piece *src);
 /* Make p (empty) an empty piece standing at normalized offset `at`. */

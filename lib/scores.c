@@ -153,7 +153,7 @@ static void add_item(ctx *c, const bg_piece *p, int marker, size_t sa, size_t sb
     it.parent = BG_NO_PARENT;
     it.source = "prose";
     it.start = bg_piece_pos(p, sa);
-    it.end = bg_piece_pos(p, match_end);
+    it.end = bg_piece_end(p, match_end);
     it.line = bg_text_line(c->t, it.start);
     BG_PUSH(c->out->items, c->out->nitems, c->out->items_cap, it);
 }
@@ -169,7 +169,7 @@ static void scan_paragraph(ctx *c, const bg_block *blk)
         if (bg_group(c->m, &c->sr->total, "score", &a, &b) && bg_dec_parse(p->s + a, b - a, &st.value) == (int)(b - a)) {
             st.source = "prose";
             st.start = bg_piece_pos(p, a);
-            st.end = bg_piece_pos(p, ov[1]);
+            st.end = bg_piece_end(p, ov[1]);
             st.line = bg_text_line(c->t, st.start);
             BG_PUSH(c->out->totals, c->out->ntotals, c->out->totals_cap, st);
             if (nspans < 16) {
@@ -183,7 +183,7 @@ static void scan_paragraph(ctx *c, const bg_block *blk)
         && bg_group(c->m, &c->sr->grade, "grade", &a, &b)) {
         c->out->grade = bg_xstrndup(p->s + a, b - a);
         c->out->grade_start = bg_piece_pos(p, a);
-        c->out->grade_end = bg_piece_pos(p, b);
+        c->out->grade_end = bg_piece_end(p, b);
         c->out->grade_line = bg_text_line(c->t, c->out->grade_start);
     }
     pos = 0;

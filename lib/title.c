@@ -136,7 +136,7 @@ static int year_in(tctx *c, const bg_regex *re, const char *s, size_t n, long li
 static void add(tctx *c, const bg_piece *q, names_what what, int kind, size_t ka, size_t kb, int year)
 {
     candidate cd = { bg_clean(q->s, q->len), q->line, bg_piece_pos(q, 0), bg_piece_pos(q, q->len), what, kind,
-                     bg_piece_pos(q, ka), bg_piece_pos(q, kb), year };
+                     bg_piece_pos(q, ka), bg_piece_end(q, kb), year };
     if (!cd.year)
         cd.year = year_in(c, &c->mr->year_in_title, q->s, q->len, q->line);
     BG_PUSH(c->c, c->n, c->cap, cd);

@@ -557,6 +557,18 @@ static void test_spaces(void)
     doc_free(d);
 }
 
+/* An amount that ends a line of a joined paragraph ends there: its span
+ * does not take the line break after it. */
+static void test_span_at_line_end(void)
+{
+    doc *d = convert("本单位全年预算收入合计为一百二十八点三五万元，全年支出共计为128.35万元\n"
+                     "结余为零，资金使用规范，未发现违规情况发生。\n");
+    N_AMOUNTS(d, 2);
+    A_SPAN(d, 1, "128.35万元");
+    A_NUM(d, 1, "line", 1);
+    doc_free(d);
+}
+
 static void test_wrapped(void)
 {
     /* a PDF line break inside the number: joined, with a warning */
@@ -756,6 +768,7 @@ int main(void)
     test_glued();
     test_spaces();
     test_wrapped();
+    test_span_at_line_end();
     test_tables();
     test_gb18030();
     baogao_patterns_free(patterns);

@@ -355,7 +355,7 @@ static int read_rows(gctx *c, const source *src, size_t pos, reading *rd)
         }
         if (next != (size_t)ROW_UNSURE) {
             add_row(c, src, rd->tb, &r, &rd->pd);
-            rd->to = bg_piece_pos(&src->p, next);
+            rd->to = bg_piece_end(&src->p, next);
             rd->end_line = line_at(c, src, next - 1);
             pos = next;
             /* a note column is filled where the target was not met: what

@@ -51,7 +51,7 @@ static long cp_width(uint32_t cp)
  * pieces than a table has columns. */
 static size_t split_line(const bg_text *t, size_t k, seg *out)
 {
-    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0, spaces = 0;
+    size_t a = t->lines[k], b = bg_line_end(t, k), n = 0, spaces = 0;
     long col = 0;
     for (size_t i = a; i < b;) {
         uint32_t cp;
@@ -182,7 +182,7 @@ static size_t read_table(cctx *c, const bg_layout *l, size_t k0, bg_table *tb)
  * than a table has columns. */
 static size_t split_words(const bg_text *t, size_t k, seg *out)
 {
-    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, n = 0;
+    size_t a = t->lines[k], b = bg_line_end(t, k), n = 0;
     if (!memchr(t->s + a, ' ', b - a) && !memchr(t->s + a, '\t', b - a)) {
         out[0] = (seg){ a, b, 0, 0 };       /* one word: most lines of prose */
         return a < b;

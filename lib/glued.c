@@ -75,7 +75,7 @@ static void cell(gctx *c, bg_row *row, size_t k, size_t a, size_t b, long line)
 static int label_here(gctx *c, size_t k, size_t pos, size_t *d, size_t *run)
 {
     const char *s = c->t->s;
-    size_t e = line_end(c->t, k);
+    size_t e = bg_line_end(c->t, k);
     long line = (long)k + 1;
     for (*d = pos; *d < e && !(s[*d] >= '0' && s[*d] <= '9'); (*d)++)
         ;
@@ -132,7 +132,7 @@ static size_t read_rows(gctx *c, size_t k, size_t pos, bg_table *tb, size_t (*ro
     const bg_text *t = c->t;
     size_t last = k, n = 0, cap = 0;
     for (size_t j = k; j < c->l->nlines && (j == k || c->l->line_kind[j] == BG_LINE_TEXT);) {
-        size_t end = line_end(t, j);
+        size_t end = bg_line_end(t, j);
         while (pos < end && t->s[pos] == ' ')
             pos++;
         if (pos == end) {
@@ -202,7 +202,7 @@ static size_t past_names(gctx *c, size_t h, size_t e, long line)
 static size_t read_glued(gctx *c, size_t k, size_t u0, size_t u1, bg_found *f)
 {
     const bg_text *t = c->t;
-    size_t a = t->lines[k], e = line_end(t, k), h = u1, *ends = NULL, keep;
+    size_t a = t->lines[k], e = bg_line_end(t, k), h = u1, *ends = NULL, keep;
     long line = (long)k + 1;
     while (h < e && t->s[h] == ' ')
         h++;
@@ -249,7 +249,7 @@ static void mark_table_lines(bg_layout *l, size_t k, size_t last)
 static size_t budget_tables(gctx *c, size_t k, size_t stop, bg_found **fs, size_t *nf, size_t *cap)
 {
     const bg_text *t = c->t;
-    size_t a = t->lines[k], e = line_end(t, k), ov[2];
+    size_t a = t->lines[k], e = bg_line_end(t, k), ov[2];
     if (!memchr(t->s + a, '(', stop - a))
         return k;           /* a glued header follows its unit's bracket */
     for (size_t from = a; from < stop
@@ -282,7 +282,7 @@ void bg_glued_apply(const bg_text *t, const bg_stream_rules *sr, const bg_table_
          * line ends where it starts */
         bg_found lv = { { 0 }, 0, 0 };
         int levels = bg_glued_levels(&c, k, &lv);
-        size_t last = budget_tables(&c, k, levels ? lv.from : line_end(t, k), &fs, &nf, &cap);
+        size_t last = budget_tables(&c, k, levels ? lv.from : bg_line_end(t, k), &fs, &nf, &cap);
         if (levels) {
             BG_PUSH(fs, nf, cap, lv);
             if ((size_t)lv.table.end_line - 1 > last)

@@ -22,12 +22,6 @@ typedef struct {
     size_t ncols;
 } gctx;
 
-/* Where line k (0-based) ends, before its line break. */
-static inline size_t line_end(const bg_text *t, size_t k)
-{
-    return k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
-}
-
 /* The length of the longest [column] name starting at s, and its role. */
 size_t bg_glued_column_at(gctx *c, const char *s, size_t n, long line, bg_role *role);
 /* The length of re's match at s, 0 unless it matches there. */

@@ -47,7 +47,7 @@ static void source_from(const gctx *c, size_t k, size_t a, source *src)
 {
     const bg_text *t = c->t;
     memset(src, 0, sizeof *src);
-    add_unspaced(&src->p, t, a, line_end(t, k), (long)k + 1);
+    add_unspaced(&src->p, t, a, bg_line_end(t, k), (long)k + 1);
     src->last = k;
     for (size_t j = k + 1; j < c->l->nlines && j < t->nlines; j++) {
         if (c->l->line_kind[j] == BG_LINE_BLANK)
@@ -55,7 +55,7 @@ static void source_from(const gctx *c, size_t k, size_t a, source *src)
         unsigned char page = c->l->page_mark[j];
         if (!(page & BG_PAGE_CONT) || c->l->line_kind[j] != BG_LINE_TEXT)
             break;
-        add_unspaced(&src->p, t, t->lines[j] + (page & BG_PAGE_BYTES), line_end(t, j), (long)j + 1);
+        add_unspaced(&src->p, t, t->lines[j] + (page & BG_PAGE_BYTES), bg_line_end(t, j), (long)j + 1);
         src->last = j;
     }
     bg_piece_finish(&src->p);
@@ -422,7 +422,7 @@ static int holds(const char *s, size_t n, const char *word)
 
 int bg_glued_levels(gctx *c, size_t k, bg_found *f)
 {
-    size_t a = c->t->lines[k], e = line_end(c->t, k), ov[2];
+    size_t a = c->t->lines[k], e = bg_line_end(c->t, k), ov[2];
     if (!holds(c->t->s + a, e - a, "二级")     /* the expression only where it may match */
         || !bg_match(c->m, &c->sr->glued_levels, c->t->s + a, e - a, 0, ov, 1, (long)k + 1))
         return 0;

@@ -184,7 +184,7 @@ void bg_html_text(bg_buf *b, const baogao_result *r, const bg_hitems *hi)
 
     size_t shown = bg_text_line_count(t);
     for (size_t k = 0; k < shown; k++) {
-        size_t ls = t->lines[k], le = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+        size_t ls = t->lines[k], le = bg_line_end(t, k);
         long line = (long)k + 1;
         while (nx < nnotes && notes[nx].line < line)
             nx++;

@@ -269,7 +269,7 @@ size_t bg_piece_chars(const bg_piece *p)
 static void line_range(const bg_text *t, size_t k, size_t *a, size_t *b)
 {
     *a = t->lines[k];
-    *b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+    *b = bg_line_end(t, k);
 }
 
 /* The text of line k: a text line ending in `|` is a table's caption

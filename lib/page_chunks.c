@@ -31,21 +31,13 @@ static long page_number(bg_matcher *m, const bg_regex *re, const char *s, size_t
     return v;
 }
 
-static int blank(const bg_text *t, size_t k, size_t e)
-{
-    for (size_t i = t->lines[k]; i < e; i++)
-        if (t->s[i] != ' ')
-            return 0;
-    return 1;
-}
-
 void bg_page_chunks(const bg_text *t, const bg_layout_rules *lr, bg_matcher *m, unsigned char *mark)
 {
     if (!lr->share_site.code || !lr->page_chunk.code)
         return;
     size_t k = 0, ov[2];
     for (; k < t->nlines && (long)k < lr->share_site_lines; k++) {
-        size_t a = t->lines[k], e = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+        size_t a = t->lines[k], e = bg_line_end(t, k);
         if (e - a <= SHARE_LINE_MAX && bg_match(m, &lr->share_site, t->s + a, e - a, 0, ov, 1, (long)k + 1))
             break;
     }
@@ -53,8 +45,8 @@ void bg_page_chunks(const bg_text *t, const bg_layout_rules *lr, bg_matcher *m, 
         return;
     long want = 1;
     for (k++; k < t->nlines; k++) {
-        size_t a = t->lines[k], e = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, len = 0;
-        if (blank(t, k, e))
+        size_t a = t->lines[k], e = bg_line_end(t, k), len = 0;
+        if (bg_spaces_only(t->s + a, e - a))
             continue;
         if (page_number(m, &lr->page_chunk, t->s + a, e - a, (long)k + 1, &len) != want
             || len > BG_PAGE_BYTES)

@@ -29,7 +29,7 @@ typedef struct {
 
 static void line_of(const bg_text *t, size_t k, pipe_line *pl)
 {
-    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+    size_t a = t->lines[k], b = bg_line_end(t, k);
     while (a < b && (t->s[a] == ' ' || t->s[a] == '\t'))
         a++;
     while (b > a && (t->s[b - 1] == ' ' || t->s[b - 1] == '\t'))

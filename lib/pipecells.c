@@ -33,21 +33,13 @@ typedef struct {
     size_t width;
 } pctx;
 
-static int blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
-            return 0;
-    return 1;
-}
-
 /* Line k as a token: 1 when it is one, 0 when blank, -1 when it is no line
  * of such a table. */
 static int line_token(const bg_text *t, size_t k, token *out)
 {
-    size_t a = t->lines[k], b = k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len, pipes = 0;
+    size_t a = t->lines[k], b = bg_line_end(t, k), pipes = 0;
     if (!memchr(t->s + a, '|', b - a))     /* most lines: no pipe at all */
-        return blank(t->s + a, b - a) ? 0 : -1;
+        return bg_spaces_only(t->s + a, b - a) ? 0 : -1;
     while (a < b && t->s[a] == ' ')
         a++;
     while (b > a && t->s[b - 1] == ' ')

@@ -25,14 +25,6 @@ static bg_block cut_para(const bg_text *t, const bg_piece *p, size_t i, size_t j
     return b;
 }
 
-static int blank_bytes(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
-            return 0;
-    return 1;
-}
-
 typedef struct {
     bg_block *blocks;
     size_t n, cap;
@@ -51,7 +43,7 @@ static void put_table(block_list *bl, const bg_found *f)
 static void put_text(block_list *bl, const bg_text *t, const bg_block *para, size_t i, size_t j)
 {
     const bg_piece *p = &para->text;
-    if (j <= i || blank_bytes(p->s + i, j - i))
+    if (j <= i || bg_spaces_only(p->s + i, j - i))
         return;
     bg_block b = cut_para(t, p, i, j);
     if (i == 0) {               /* the paragraph's start: its heading marker */

@@ -97,6 +97,13 @@ void bg_text_free(bg_text *t);
  * rather than starting an empty one (as wc -l counts). */
 size_t bg_text_line_count(const bg_text *t);
 
+/* Where line k (0-based) ends: its last byte before the line break, or the
+ * text's end. */
+static inline size_t bg_line_end(const bg_text *t, size_t k)
+{
+    return k + 1 < t->nlines ? t->lines[k + 1] - 1 : t->len;
+}
+
 /* 1-based original line of normalized offset off. */
 long bg_text_line(const bg_text *t, size_t off);
 /* Original byte span [*oa, *ob) of normalized span [a, b). */

@@ -53,6 +53,15 @@ typedef struct {
 void bg_warn(bg_warnings *w, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void bg_warnings_free(bg_warnings *w);
 
+/* Does s[0, n) hold nothing but spaces? */
+static inline int bg_spaces_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ')
+            return 0;
+    return 1;
+}
+
 /* Decode one UTF-8 character of already-validated text at s (n bytes left).
  * Returns its length (1 for a stray byte, which yields cp = 0xFFFD). */
 int bg_utf8_next(const char *s, size_t n, uint32_t *cp);

@@ -204,7 +204,13 @@ if [ "$(id -u)" = 0 ]; then
     chmod 711 "$tmp"
     mkdir -m 777 "$tmp/dest-nobody"
     null=/dev/null full=/dev/full
+    # nobody runs a copy: the tree may stand in a directory only root enters
+    # (a clone under mktemp -d), and a shell nobody starts cannot run it there
+    mkdir "$tmp/bin" && cp "$B" "$tmp/bin/baogao" && chmod -R a+rX "$tmp/bin"
+    tree_baogao=$B
+    B=$tmp/bin/baogao
     dest_cases nobody "$tmp/dest-nobody" setpriv --reuid=65534 --regid=65534 --clear-groups
+    B=$tree_baogao
 else
     null=/dev/null full=/dev/full
     dest_cases "$(id -un)" "$tmp/dest-root"
